@@ -1,0 +1,251 @@
+package org.haven.discussion;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.haven.content.ContentRenderer;
+import org.haven.identity.CurrentMember;
+import org.haven.identity.Viewer;
+import org.haven.topic.TopicService;
+import org.haven.web.ApiException;
+import org.haven.web.FormErrors;
+import org.haven.web.Pages;
+import org.haven.web.Paging;
+
+/**
+ * The reading and writing pages: home, topic, thread, new thread, reply, edit, delete, reactions.
+ * Every form works without JavaScript: it posts, and either redirects (post/redirect/get) or shows the
+ * form again with the member's text and a message beside each problem.
+ */
+@Path("")
+@Produces(MediaType.TEXT_HTML)
+public class DiscussionPages {
+
+    private static final String ID = "{id: [0-9]{1,18}}";
+
+    @Inject
+    DiscussionService discussion;
+
+    @Inject
+    TopicService topics;
+
+    @Inject
+    CurrentMember current;
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    ContentRenderer renderer;
+
+    @GET
+    @Operation(hidden = true)
+    public Response home() {
+        return pages.page("home.jte", Map.of("topics", topics.all(), "recent", discussion.recent(10)));
+    }
+
+    @GET
+    @Path("topics/{slug}")
+    @Operation(hidden = true)
+    public Response topic(@PathParam("slug") String slug, @QueryParam("page") String page) {
+        TopicService.TopicView topic = TopicService.TopicView.of(topics.require(slug));
+        return pages.page("topic.jte", Map.of("topic", topic, "threads", discussion.threadsOf(slug, Paging.page(page))));
+    }
+
+    @GET
+    @Path("threads/" + ID)
+    @Operation(hidden = true)
+    public Response thread(@PathParam("id") long id, @QueryParam("page") String page) {
+        return threadPage(200, id, Paging.page(page), Map.of(), "", null);
+    }
+
+    private Response threadPage(int status, long id, int page, Map<String, String> errors, String draft, String previewHtml) {
+        var view = discussion.read(id, page, current.viewer().map(Viewer::memberId).orElse(null));
+        Map<String, Object> model = new HashMap<>();
+        model.put("thread", view);
+        model.put("errors", errors);
+        model.put("draft", draft == null ? "" : draft);
+        model.put("previewHtml", previewHtml);
+        return pages.page(status, "thread.jte", model);
+    }
+
+    @GET
+    @Path("threads/new")
+    @Operation(hidden = true)
+    public Response newThreadForm(@QueryParam("topic") String topicSlug) {
+        if (current.viewer().isEmpty()) {
+            return signInFirst("/threads/new?topic=" + encode(topicSlug));
+        }
+        return composePage(200, topicSlug, Map.of(), "", "", false, null);
+    }
+
+    @POST
+    @Path("threads/new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response startThread(@FormParam("topic") String topicSlug, @FormParam("title") String title,
+            @FormParam("body") String body, @FormParam("anonymous") String anonymous, @FormParam("action") String action) {
+        Viewer viewer = current.viewer().orElse(null);
+        if (viewer == null) {
+            return signInFirst("/threads/new?topic=" + encode(topicSlug));
+        }
+        boolean anon = "true".equals(anonymous);
+        var request = new DiscussionRequests.NewThread(title, body, anon);
+        Map<String, String> errors = FormErrors.check(validator, request);
+        if (!errors.isEmpty()) {
+            return composePage(400, topicSlug, errors, title, body, anon, null);
+        }
+        if ("preview".equals(action)) {
+            return composePage(200, topicSlug, Map.of(), title, body, anon, renderer.toSafeHtml(body));
+        }
+        try {
+            var created = discussion.startThread(viewer, topicSlug, request);
+            return Pages.seeOther("/threads/" + created.id());
+        } catch (ApiException refused) {
+            if (refused.status() == 404) {
+                throw refused;
+            }
+            return composePage(refused.status(), topicSlug, FormErrors.of(refused), title, body, anon, null);
+        }
+    }
+
+    private Response composePage(int status, String topicSlug, Map<String, String> errors, String title, String body,
+            boolean anonymous, String previewHtml) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("topic", TopicService.TopicView.of(topics.require(topicSlug)));
+        model.put("errors", errors);
+        model.put("title", title == null ? "" : title);
+        model.put("body", body == null ? "" : body);
+        model.put("anonymous", anonymous);
+        model.put("previewHtml", previewHtml);
+        return pages.page(status, "compose.jte", model);
+    }
+
+    @POST
+    @Path("threads/" + ID + "/reply")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response reply(@PathParam("id") long id, @FormParam("body") String body,
+            @FormParam("anonymous") String anonymous, @FormParam("action") String action) {
+        Viewer viewer = current.viewer().orElse(null);
+        if (viewer == null) {
+            return signInFirst("/threads/" + id);
+        }
+        var request = new DiscussionRequests.NewPost(body, "true".equals(anonymous));
+        Map<String, String> errors = FormErrors.check(validator, request);
+        if (!errors.isEmpty()) {
+            return threadPage(400, id, 1, errors, body, null);
+        }
+        if ("preview".equals(action)) {
+            return threadPage(200, id, 1, Map.of(), body, renderer.toSafeHtml(body));
+        }
+        try {
+            var created = discussion.reply(viewer, id, request);
+            var thread = discussion.read(id, 1, viewer.memberId());
+            return Pages.seeOther("/threads/" + id + "?page=" + thread.pageCount() + "#post-" + created.id());
+        } catch (ApiException refused) {
+            if (refused.status() == 404) {
+                throw refused;
+            }
+            return threadPage(refused.status(), id, 1, FormErrors.of(refused), body, null);
+        }
+    }
+
+    @GET
+    @Path("posts/" + ID + "/edit")
+    @Operation(hidden = true)
+    public Response editForm(@PathParam("id") long id) {
+        Viewer viewer = current.viewer().orElse(null);
+        if (viewer == null) {
+            return signInFirst("/posts/" + id + "/edit");
+        }
+        var post = discussion.postForEdit(viewer, id);
+        return editPage(200, post, post.body(), Map.of());
+    }
+
+    @POST
+    @Path("posts/" + ID + "/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response edit(@PathParam("id") long id, @FormParam("body") String body, @FormParam("version") String version) {
+        Viewer viewer = current.viewer().orElse(null);
+        if (viewer == null) {
+            return signInFirst("/posts/" + id + "/edit");
+        }
+        var post = discussion.postForEdit(viewer, id);
+        long seen;
+        try {
+            seen = Long.parseLong(version);
+        } catch (NumberFormatException e) {
+            seen = -1;
+        }
+        var request = new DiscussionRequests.EditPost(body, seen);
+        Map<String, String> errors = FormErrors.check(validator, request);
+        if (!errors.isEmpty()) {
+            return editPage(400, post, body, errors);
+        }
+        try {
+            discussion.edit(viewer, id, request);
+            return Pages.seeOther("/threads/" + post.threadId() + "#post-" + id);
+        } catch (ApiException refused) {
+            return editPage(refused.status(), post, body, FormErrors.of(refused));
+        }
+    }
+
+    private Response editPage(int status, DiscussionService.EditablePost post, String body, Map<String, String> errors) {
+        return pages.page(status, "edit-post.jte", Map.of("postId", post.id(), "threadId", post.threadId(),
+                "version", post.version(), "body", body == null ? "" : body, "errors", errors));
+    }
+
+    @POST
+    @Path("posts/" + ID + "/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response delete(@PathParam("id") long id) {
+        Viewer viewer = current.viewer().orElse(null);
+        if (viewer == null) {
+            return signInFirst("/");
+        }
+        long threadId = discussion.postForEdit(viewer, id).threadId();
+        discussion.delete(viewer, id);
+        return Pages.seeOther("/threads/" + threadId);
+    }
+
+    @POST
+    @Path("posts/" + ID + "/{kind: helpful|support}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response react(@PathParam("id") long id, @PathParam("kind") String kind) {
+        Viewer viewer = current.viewer().orElse(null);
+        if (viewer == null) {
+            return signInFirst("/");
+        }
+        long threadId = discussion.react(viewer, id, kind).threadId();
+        return Pages.seeOther("/threads/" + threadId + "#post-" + id);
+    }
+
+    private static Response signInFirst(String next) {
+        return Pages.seeOther("/sign-in?next=" + encode(next));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+}

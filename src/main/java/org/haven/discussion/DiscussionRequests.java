@@ -1,0 +1,43 @@
+package org.haven.discussion;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the discussion API, with the limits every client is held to. */
+public final class DiscussionRequests {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_BODY = 20_000;
+
+    private DiscussionRequests() {
+    }
+
+    public record NewThread(
+            @NotBlank(message = "Give your thread a title.")
+            @Size(max = MAX_TITLE, message = "A title has at most 200 characters.")
+            String title,
+            @NotBlank(message = "Write something in the post.")
+            @Size(max = MAX_BODY, message = "A post has at most 20,000 characters.")
+            String body,
+            Boolean anonymous) {
+    }
+
+    public record NewPost(
+            @NotBlank(message = "Write something in the reply.")
+            @Size(max = MAX_BODY, message = "A post has at most 20,000 characters.")
+            String body,
+            Boolean anonymous) {
+    }
+
+    public record EditPost(
+            @NotBlank(message = "A post cannot be empty. To remove it, delete it.")
+            @Size(max = MAX_BODY, message = "A post has at most 20,000 characters.")
+            String body,
+            @NotNull(message = "Send the version of the post you edited.")
+            Long version) {
+    }
+
+    public record LockChange(@NotNull(message = "Say whether the thread is locked: true or false.") Boolean locked) {
+    }
+}

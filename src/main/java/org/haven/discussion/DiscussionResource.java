@@ -1,0 +1,107 @@
+package org.haven.discussion;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.haven.identity.CurrentMember;
+import org.haven.identity.Viewer;
+import org.haven.web.Paging;
+
+/** The discussion API: threads of a topic, threads, posts, reactions, and locking for moderators. */
+@Path("api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DiscussionResource {
+
+    private static final String ID = "{id: [0-9]{1,18}}";
+
+    @Inject
+    DiscussionService discussion;
+
+    @Inject
+    CurrentMember current;
+
+    @GET
+    @Path("topics/{slug}/threads")
+    @Operation(summary = "Threads of a topic, latest activity first, 20 a page")
+    public DiscussionViews.ThreadPage threads(@PathParam("slug") String slug, @QueryParam("page") String page) {
+        return discussion.threadsOf(slug, Paging.page(page));
+    }
+
+    @POST
+    @Path("topics/{slug}/threads")
+    @Operation(summary = "Start a thread with its opening post (Markdown); answers crisis help when the post needs it")
+    public Response startThread(@PathParam("slug") String slug,
+            @Valid @NotNull(message = "Send {title, body, anonymous}.") DiscussionRequests.NewThread request) {
+        Viewer viewer = current.require();
+        return Response.status(201).entity(discussion.startThread(viewer, slug, request)).build();
+    }
+
+    @GET
+    @Path("threads/" + ID)
+    @Operation(summary = "A thread with its posts, 20 a page")
+    public DiscussionViews.ThreadView thread(@PathParam("id") long id, @QueryParam("page") String page) {
+        return discussion.read(id, Paging.page(page), current.viewer().map(Viewer::memberId).orElse(null));
+    }
+
+    @POST
+    @Path("threads/" + ID + "/posts")
+    @Operation(summary = "Reply to a thread; a locked thread answers 409")
+    public Response reply(@PathParam("id") long id,
+            @Valid @NotNull(message = "Send {body, anonymous}.") DiscussionRequests.NewPost request) {
+        Viewer viewer = current.require();
+        return Response.status(201).entity(discussion.reply(viewer, id, request)).build();
+    }
+
+    @PUT
+    @Path("threads/" + ID + "/locked")
+    @Operation(summary = "Moderators: lock a thread (no more replies) or open it again")
+    public Response lock(@PathParam("id") long id,
+            @Valid @NotNull(message = "Send {locked}.") DiscussionRequests.LockChange request) {
+        Viewer moderator = current.requireModerator();
+        discussion.setLocked(moderator, id, request.locked());
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("posts/" + ID)
+    @Operation(summary = "The author edits a post within the edit window; 409 when the version is stale")
+    public DiscussionViews.PostView edit(@PathParam("id") long id,
+            @Valid @NotNull(message = "Send {body, version}.") DiscussionRequests.EditPost request) {
+        return discussion.edit(current.require(), id, request);
+    }
+
+    @DELETE
+    @Path("posts/" + ID)
+    @Operation(summary = "The author deletes a post; its text is erased")
+    public Response delete(@PathParam("id") long id) {
+        discussion.delete(current.require(), id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("posts/" + ID + "/helpful")
+    @Operation(summary = "Mark a reply helpful (once per member)")
+    public DiscussionViews.Reactions helpful(@PathParam("id") long id) {
+        return discussion.react(current.require(), id, "helpful");
+    }
+
+    @POST
+    @Path("posts/" + ID + "/support")
+    @Operation(summary = "Send support to the writer of a post (once per member)")
+    public DiscussionViews.Reactions support(@PathParam("id") long id) {
+        return discussion.react(current.require(), id, "support");
+    }
+}

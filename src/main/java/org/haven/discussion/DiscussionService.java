@@ -1,0 +1,213 @@
+package org.haven.discussion;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.haven.content.ContentRenderer;
+import org.haven.identity.Member;
+import org.haven.identity.Viewer;
+import org.haven.platform.Clock;
+import org.haven.topic.Topic;
+import org.haven.topic.TopicService;
+import org.haven.web.ApiException;
+
+/**
+ * The discussion use cases. Each write is one transaction that stores the post with its change
+ * sequence number; the post is acknowledged only after that commits.
+ */
+@ApplicationScoped
+public class DiscussionService {
+
+    private static final Logger LOG = Logger.getLogger(DiscussionService.class.getName());
+
+    public static final int THREADS_PER_PAGE = 20;
+    public static final int POSTS_PER_PAGE = 20;
+    public static final int MAX_PAGE = 10_000;
+
+    @PersistenceContext(unitName = "haven")
+    EntityManager em;
+
+    @Inject
+    TopicService topics;
+
+    @Inject
+    ContentRenderer renderer;
+
+    @Inject
+    ChangeSequence changes;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "haven.edit.window.minutes", defaultValue = "30")
+    long editWindowMinutes;
+
+    @Transactional
+    public DiscussionViews.CreatedThread startThread(Viewer viewer, String topicSlug, DiscussionRequests.NewThread request) {
+        Topic topic = topics.require(topicSlug);
+        String title = TextInput.title(request.title());
+        String body = TextInput.body(request.body());
+        boolean anonymous = Boolean.TRUE.equals(request.anonymous());
+        Member author = em.getReference(Member.class, viewer.memberId());
+        var now = clock.now();
+        DiscussionThread thread = new DiscussionThread(topic, title, author, anonymous, now);
+        em.persist(thread);
+        topics.countThread(topic);
+        Post post = new Post(thread, author, anonymous, true, body, renderer.toSafeHtml(body), now, changes.next());
+        em.persist(post);
+        em.flush();
+        LOG.fine(() -> "thread " + thread.id() + " started with post " + post.id());
+        return new DiscussionViews.CreatedThread(thread.id(), title, DiscussionViews.topicOf(thread),
+                DiscussionViews.post(post, viewer.memberId()), null);
+    }
+
+    @Transactional
+    public DiscussionViews.CreatedPost reply(Viewer viewer, long threadId, DiscussionRequests.NewPost request) {
+        DiscussionThread thread = thread(threadId);
+        String body = TextInput.body(request.body());
+        var now = clock.now();
+        // a counter, not an edit: a bulk update, so concurrent replies never conflict on the version
+        int open = em.createNamedQuery("Thread.replied").setParameter("id", threadId).setParameter("now", now)
+                .setParameter("open", ThreadStatus.OPEN).executeUpdate();
+        if (open == 0) {
+            throw ApiException.conflict("This thread is locked, so it takes no new replies.");
+        }
+        Member author = em.getReference(Member.class, viewer.memberId());
+        boolean anonymous = Boolean.TRUE.equals(request.anonymous());
+        Post post = new Post(thread, author, anonymous, false, body, renderer.toSafeHtml(body), now, changes.next());
+        em.persist(post);
+        em.flush();
+        LOG.fine(() -> "post " + post.id() + " added to thread " + threadId);
+        return new DiscussionViews.CreatedPost(post.id(), threadId, DiscussionViews.post(post, viewer.memberId()), null);
+    }
+
+    @Transactional
+    public DiscussionViews.PostView edit(Viewer viewer, long postId, DiscussionRequests.EditPost request) {
+        Post post = post(postId);
+        String body = TextInput.body(request.body());
+        post.edit(viewer.memberId(), request.version(), body, renderer.toSafeHtml(body), clock.now(),
+                Duration.ofMinutes(editWindowMinutes), changes.next());
+        em.flush();
+        return DiscussionViews.post(post, viewer.memberId());
+    }
+
+    @Transactional
+    public void delete(Viewer viewer, long postId) {
+        Post post = post(postId);
+        post.delete(viewer.memberId(), changes.next());
+        LOG.fine(() -> "post " + postId + " deleted by its author");
+    }
+
+    /**
+     * Marks a reply helpful or sends support, once per member and post. Marking your own post helpful
+     * is refused; helpful applies to replies (the opening post asks, replies help).
+     */
+    @Transactional
+    public DiscussionViews.Reactions react(Viewer viewer, long postId, String kind) {
+        Post post = post(postId);
+        if (post.deleted()) {
+            throw ApiException.conflict("This post was deleted.");
+        }
+        boolean helpful = "helpful".equals(kind);
+        if (helpful && post.isBy(viewer.memberId())) {
+            throw ApiException.forbidden("You cannot mark your own post helpful.");
+        }
+        if (helpful && post.opening()) {
+            throw ApiException.conflict("Only replies can be marked helpful.");
+        }
+        int added = em.createNativeQuery("INSERT INTO post_reaction (post_id, member_id, kind) SELECT ?1, ?2, ?3 "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM post_reaction WHERE post_id = ?1 AND member_id = ?2 AND kind = ?3)")
+                .setParameter(1, postId).setParameter(2, viewer.memberId()).setParameter(3, kind)
+                .executeUpdate();
+        if (added == 1) {
+            // counters, not edits: bulk updates leave the post's version alone, so an author's edit
+            // never fails because someone else reacted meanwhile
+            em.createNamedQuery(helpful ? "Post.helpful" : "Post.supported").setParameter("id", postId).executeUpdate();
+        }
+        Object[] counts = (Object[]) em.createNamedQuery("Post.counts").setParameter("id", postId).getSingleResult();
+        return new DiscussionViews.Reactions(postId, post.thread().id(), ((Number) counts[0]).intValue(), ((Number) counts[1]).intValue());
+    }
+
+    @Transactional
+    public void setLocked(Viewer moderator, long threadId, boolean locked) {
+        DiscussionThread thread = thread(threadId);
+        if (locked) {
+            thread.lock();
+        } else {
+            thread.unlock();
+        }
+        LOG.info(() -> "thread " + threadId + (locked ? " locked" : " unlocked") + " by member " + moderator.memberId());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DiscussionViews.ThreadView read(long threadId, int page, Long viewerId) {
+        DiscussionThread thread = thread(threadId);
+        long total = em.createNamedQuery("Post.countOfThread", Long.class).setParameter("thread", thread).getSingleResult();
+        int pageCount = pageCount(total, POSTS_PER_PAGE);
+        List<DiscussionViews.PostView> posts = em.createNamedQuery("Post.ofThread", Post.class)
+                .setParameter("thread", thread)
+                .setFirstResult((page - 1) * POSTS_PER_PAGE).setMaxResults(POSTS_PER_PAGE)
+                .getResultStream().map(p -> DiscussionViews.post(p, viewerId)).toList();
+        return new DiscussionViews.ThreadView(thread.id(), thread.title(), DiscussionViews.topicOf(thread),
+                thread.locked(), DiscussionViews.authorName(thread.author(), thread.anonymous()), thread.createdAt(),
+                thread.replyCount(), page, pageCount, posts, null);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DiscussionViews.ThreadPage threadsOf(String topicSlug, int page) {
+        Topic topic = topics.require(topicSlug);
+        long total = em.createNamedQuery("Thread.countByTopic", Long.class).setParameter("topic", topic).getSingleResult();
+        List<DiscussionViews.ThreadSummary> threads = em.createNamedQuery("Thread.byTopic", DiscussionThread.class)
+                .setParameter("topic", topic)
+                .setFirstResult((page - 1) * THREADS_PER_PAGE).setMaxResults(THREADS_PER_PAGE)
+                .getResultStream().map(DiscussionViews::summary).toList();
+        return new DiscussionViews.ThreadPage(new DiscussionViews.TopicRef(topic.slug(), topic.name()), threads, page,
+                pageCount(total, THREADS_PER_PAGE), total);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DiscussionViews.ThreadSummary> recent(int limit) {
+        return em.createNamedQuery("Thread.recent", DiscussionThread.class).setMaxResults(limit)
+                .getResultStream().map(DiscussionViews::summary).toList();
+    }
+
+    /** A post as its author's edit form needs it: the Markdown and the version to send back. */
+    public record EditablePost(long id, long threadId, long version, String body) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EditablePost postForEdit(Viewer viewer, long postId) {
+        Post post = post(postId);
+        if (!post.isBy(viewer.memberId())) {
+            throw ApiException.forbidden("You can only change your own posts.");
+        }
+        return new EditablePost(post.id(), post.thread().id(), post.version(), post.bodyMarkdown());
+    }
+
+    private DiscussionThread thread(long id) {
+        DiscussionThread thread = em.find(DiscussionThread.class, id);
+        if (thread == null) {
+            throw ApiException.notFound("That thread");
+        }
+        return thread;
+    }
+
+    private Post post(long id) {
+        Post post = em.find(Post.class, id);
+        if (post == null) {
+            throw ApiException.notFound("That post");
+        }
+        return post;
+    }
+
+    private static int pageCount(long total, int perPage) {
+        return (int) Math.max(1, (total + perPage - 1) / perPage);
+    }
+}

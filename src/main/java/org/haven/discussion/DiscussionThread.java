@@ -1,0 +1,128 @@
+package org.haven.discussion;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import org.haven.identity.Member;
+import org.haven.topic.Topic;
+
+/**
+ * A thread: a title in a topic, opened by a member's first post. Replies move its last activity, which
+ * orders topic listings. A moderator may lock it; a locked thread refuses replies.
+ */
+@Entity
+@Table(name = "discussion_thread")
+@NamedQuery(name = "Thread.byTopic", query = "select t from DiscussionThread t join fetch t.topic "
+        + "where t.topic = :topic order by t.lastActivityAt desc, t.id desc")
+@NamedQuery(name = "Thread.countByTopic", query = "select count(t) from DiscussionThread t where t.topic = :topic")
+@NamedQuery(name = "Thread.recent", query = "select t from DiscussionThread t join fetch t.topic "
+        + "order by t.lastActivityAt desc, t.id desc")
+// A reply is counted with a bulk update that only succeeds on an open thread (see DiscussionService#reply).
+@NamedQuery(name = "Thread.replied", query = "update DiscussionThread t set t.replyCount = t.replyCount + 1, "
+        + "t.lastActivityAt = :now where t.id = :id and t.status = :open")
+public class DiscussionThread {
+
+    @Id
+    @SequenceGenerator(name = "thread_seq", sequenceName = "thread_seq", allocationSize = 20)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "thread_seq")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "topic_id")
+    private Topic topic;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "author_id")
+    private Member author;
+
+    @Column(nullable = false)
+    private boolean anonymous;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ThreadStatus status;
+
+    @Column(name = "reply_count", nullable = false)
+    private int replyCount;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "last_activity_at", nullable = false)
+    private OffsetDateTime lastActivityAt;
+
+    @Version
+    private long version;
+
+    protected DiscussionThread() {
+    }
+
+    DiscussionThread(Topic topic, String title, Member author, boolean anonymous, OffsetDateTime now) {
+        this.topic = topic;
+        this.title = title;
+        this.author = author;
+        this.anonymous = anonymous;
+        this.status = ThreadStatus.OPEN;
+        this.createdAt = now;
+        this.lastActivityAt = now;
+    }
+
+    void lock() {
+        status = ThreadStatus.LOCKED;
+    }
+
+    void unlock() {
+        status = ThreadStatus.OPEN;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    Topic topic() {
+        return topic;
+    }
+
+    String title() {
+        return title;
+    }
+
+    Member author() {
+        return author;
+    }
+
+    boolean anonymous() {
+        return anonymous;
+    }
+
+    boolean locked() {
+        return status == ThreadStatus.LOCKED;
+    }
+
+    int replyCount() {
+        return replyCount;
+    }
+
+    OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    OffsetDateTime lastActivityAt() {
+        return lastActivityAt;
+    }
+}

@@ -1,0 +1,73 @@
+package org.haven.discussion;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.haven.identity.Member;
+
+/** What the API and pages show of threads and posts. Authors are shown as pseudonyms or placeholders. */
+public final class DiscussionViews {
+
+    public static final String ANONYMOUS = "Anonymous member";
+    public static final String DELETED_MEMBER = "[deleted member]";
+
+    private DiscussionViews() {
+    }
+
+    public record TopicRef(String slug, String name) {
+    }
+
+    /**
+     * A post. {@code yours} tells the viewer which posts they may edit or delete; {@code version} is
+     * what an edit must send back.
+     */
+    public record PostView(long id, String author, boolean anonymous, boolean opening, String bodyHtml,
+            OffsetDateTime createdAt, OffsetDateTime editedAt, int helpfulCount, int supportCount, boolean deleted,
+            boolean yours, long version) {
+    }
+
+    public record ThreadView(long id, String title, TopicRef topic, boolean locked, String author,
+            OffsetDateTime createdAt, int replyCount, int page, int pageCount, List<PostView> posts,
+            Object crisisBanner) {
+    }
+
+    public record ThreadSummary(long id, String title, TopicRef topic, String author, int replyCount,
+            OffsetDateTime createdAt, OffsetDateTime lastActivityAt) {
+    }
+
+    public record ThreadPage(TopicRef topic, List<ThreadSummary> threads, int page, int pageCount, long total) {
+    }
+
+    /** The answer to starting a thread: the thread, its opening post, and crisis help when needed. */
+    public record CreatedThread(long id, String title, TopicRef topic, PostView post, Object crisis) {
+    }
+
+    /** The answer to a reply: the post, its thread, and crisis help when needed. */
+    public record CreatedPost(long id, long threadId, PostView post, Object crisis) {
+    }
+
+    public record Reactions(long postId, long threadId, int helpfulCount, int supportCount) {
+    }
+
+    static String authorName(Member author, boolean anonymous) {
+        if (anonymous) {
+            return ANONYMOUS;
+        }
+        return author == null ? DELETED_MEMBER : author.pseudonym();
+    }
+
+    static TopicRef topicOf(DiscussionThread thread) {
+        return new TopicRef(thread.topic().slug(), thread.topic().name());
+    }
+
+    static PostView post(Post p, Long viewerId) {
+        boolean yours = viewerId != null && p.isBy(viewerId);
+        return new PostView(p.id(), p.deleted() ? "" : authorName(p.author(), p.anonymous()), p.anonymous(),
+                p.opening(), p.bodyHtml(), p.createdAt(), p.editedAt(), p.helpfulCount(), p.supportCount(),
+                p.deleted(), yours, p.version());
+    }
+
+    static ThreadSummary summary(DiscussionThread t) {
+        return new ThreadSummary(t.id(), t.title(), topicOf(t), authorName(t.author(), t.anonymous()), t.replyCount(),
+                t.createdAt(), t.lastActivityAt());
+    }
+}

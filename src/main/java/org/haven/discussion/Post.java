@@ -1,0 +1,198 @@
+package org.haven.discussion;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import org.haven.identity.Member;
+import org.haven.web.ApiException;
+
+/**
+ * A post: the opening post of a thread or a reply. Its body is kept as the member wrote it (Markdown)
+ * and as sanitised HTML rendered once at write time. Every change takes a new {@code changeSeq} so that
+ * search indexes can follow. Lifecycle: VISIBLE → (edited by its author within the edit window)* →
+ * DELETED by its author (text erased).
+ */
+@Entity
+@Table(name = "post")
+@NamedQuery(name = "Post.ofThread", query = "select p from Post p where p.thread = :thread order by p.createdAt, p.id")
+@NamedQuery(name = "Post.countOfThread", query = "select count(p) from Post p where p.thread = :thread")
+@NamedQuery(name = "Post.helpful", query = "update Post p set p.helpfulCount = p.helpfulCount + 1 where p.id = :id")
+@NamedQuery(name = "Post.supported", query = "update Post p set p.supportCount = p.supportCount + 1 where p.id = :id")
+@NamedQuery(name = "Post.counts", query = "select p.helpfulCount, p.supportCount from Post p where p.id = :id")
+public class Post {
+
+    @Id
+    @SequenceGenerator(name = "post_seq", sequenceName = "post_seq", allocationSize = 20)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_seq")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "thread_id")
+    private DiscussionThread thread;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "author_id")
+    private Member author;
+
+    @Column(nullable = false)
+    private boolean anonymous;
+
+    @Column(nullable = false)
+    private boolean opening;
+
+    @Column(name = "body_markdown", nullable = false, length = 20000)
+    private String bodyMarkdown;
+
+    @Column(name = "body_html", nullable = false, length = 200000)
+    private String bodyHtml;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PostStatus status;
+
+    @Column(name = "helpful_count", nullable = false)
+    private int helpfulCount;
+
+    @Column(name = "support_count", nullable = false)
+    private int supportCount;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "edited_at")
+    private OffsetDateTime editedAt;
+
+    @Column(name = "change_seq", nullable = false)
+    private long changeSeq;
+
+    @Version
+    private long version;
+
+    protected Post() {
+    }
+
+    Post(DiscussionThread thread, Member author, boolean anonymous, boolean opening, String markdown, String html,
+            OffsetDateTime now, long changeSeq) {
+        this.thread = thread;
+        this.author = author;
+        this.anonymous = anonymous;
+        this.opening = opening;
+        this.bodyMarkdown = markdown;
+        this.bodyHtml = html;
+        this.status = PostStatus.VISIBLE;
+        this.createdAt = now;
+        this.changeSeq = changeSeq;
+    }
+
+    boolean isBy(long memberId) {
+        return author != null && Objects.equals(author.id(), memberId);
+    }
+
+    /** The author's edit: only while visible, within the window, and against the version they saw. */
+    void edit(long memberId, long seenVersion, String markdown, String html, OffsetDateTime now, Duration window,
+            long nextChangeSeq) {
+        requireAuthor(memberId, "You can only edit your own posts.");
+        if (status != PostStatus.VISIBLE) {
+            throw ApiException.conflict("This post was deleted, so it cannot be edited.");
+        }
+        if (seenVersion != version) {
+            throw ApiException.conflict("This post changed since you opened it. Reload it, then edit again.");
+        }
+        if (now.isAfter(createdAt.plus(window))) {
+            throw ApiException.forbidden("Posts can be edited for " + window.toMinutes()
+                    + " minutes after posting, and that time has passed.");
+        }
+        this.bodyMarkdown = markdown;
+        this.bodyHtml = html;
+        this.editedAt = now;
+        this.changeSeq = nextChangeSeq;
+    }
+
+    /** The author deletes the post: the text is erased now, not later. */
+    void delete(long memberId, long nextChangeSeq) {
+        requireAuthor(memberId, "You can only delete your own posts.");
+        if (status == PostStatus.DELETED) {
+            return;
+        }
+        this.status = PostStatus.DELETED;
+        this.bodyMarkdown = "";
+        this.bodyHtml = "";
+        this.changeSeq = nextChangeSeq;
+    }
+
+    private void requireAuthor(long memberId, String message) {
+        if (!isBy(memberId)) {
+            throw ApiException.forbidden(message);
+        }
+    }
+
+    Long id() {
+        return id;
+    }
+
+    DiscussionThread thread() {
+        return thread;
+    }
+
+    Member author() {
+        return author;
+    }
+
+    boolean anonymous() {
+        return anonymous;
+    }
+
+    boolean opening() {
+        return opening;
+    }
+
+    boolean deleted() {
+        return status == PostStatus.DELETED;
+    }
+
+    String bodyMarkdown() {
+        return bodyMarkdown;
+    }
+
+    String bodyHtml() {
+        return bodyHtml;
+    }
+
+    int helpfulCount() {
+        return helpfulCount;
+    }
+
+    int supportCount() {
+        return supportCount;
+    }
+
+    OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    OffsetDateTime editedAt() {
+        return editedAt;
+    }
+
+    long changeSeq() {
+        return changeSeq;
+    }
+
+    long version() {
+        return version;
+    }
+}

@@ -1,0 +1,45 @@
+package org.haven.identity;
+
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+import org.haven.web.ApiException;
+
+/** Who is asking, for the length of one request; set by {@link AuthenticationFilter}. */
+@RequestScoped
+public class CurrentMember {
+
+    private Viewer viewer;
+
+    void signedIn(Viewer viewer) {
+        this.viewer = viewer;
+    }
+
+    public Optional<Viewer> viewer() {
+        return Optional.ofNullable(viewer);
+    }
+
+    /** The viewer, or a 401 answer. */
+    public Viewer require() {
+        if (viewer == null) {
+            throw ApiException.unauthorized();
+        }
+        return viewer;
+    }
+
+    /** The viewer if a moderator or admin; 401 or 403 otherwise. */
+    public Viewer requireModerator() {
+        Viewer v = require();
+        if (!v.canModerate()) {
+            throw ApiException.forbidden("Only moderators can do this.");
+        }
+        return v;
+    }
+
+    public Viewer requireAdmin() {
+        Viewer v = require();
+        if (!v.isAdmin()) {
+            throw ApiException.forbidden("Only administrators can do this.");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,120 @@
+package org.haven.identity;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.haven.web.ApiException;
+import org.haven.web.FormErrors;
+import org.haven.web.Pages;
+import org.haven.web.Throttle;
+
+/** The sign-up, sign-in and sign-out pages. */
+@Path("")
+@Produces(MediaType.TEXT_HTML)
+public class IdentityPages {
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Throttle throttle;
+
+    @Context
+    HttpServletRequest http;
+
+    @GET
+    @Path("sign-up")
+    @Operation(hidden = true)
+    public Response signUpForm() {
+        return signUpPage(200, Map.of(), members.freeSuggestion());
+    }
+
+    @POST
+    @Path("sign-up")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response signUp(@FormParam("pseudonym") String pseudonym, @FormParam("passphrase") String passphrase) {
+        var request = new IdentityRequests.SignUp(pseudonym == null ? null : pseudonym.strip(), passphrase);
+        Map<String, String> errors = FormErrors.check(validator, request);
+        if (pseudonym == null || pseudonym.isBlank()) {
+            errors.put("pseudonym", "Choose a pseudonym, or keep the one we suggested.");
+        }
+        if (!errors.isEmpty()) {
+            return signUpPage(400, errors, pseudonym);
+        }
+        try {
+            MemberService.SignedUp done = members.signUp(request.pseudonym(), passphrase,
+                    throttle.clientKey(http.getRemoteAddr()));
+            return pages.page("sign-up-done.jte", Map.of("pseudonym", done.pseudonym(), "recoveryCode", done.recoveryCode()));
+        } catch (ApiException refused) {
+            return signUpPage(refused.status(), FormErrors.of(refused), pseudonym);
+        }
+    }
+
+    private Response signUpPage(int status, Map<String, String> errors, String pseudonym) {
+        return pages.page(status, "sign-up.jte", Map.of("errors", errors, "pseudonym", pseudonym == null ? "" : pseudonym));
+    }
+
+    @GET
+    @Path("sign-in")
+    @Operation(hidden = true)
+    public Response signInForm(@QueryParam("next") String next) {
+        return signInPage(200, Map.of(), "", next);
+    }
+
+    @POST
+    @Path("sign-in")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response signIn(@FormParam("pseudonym") String pseudonym, @FormParam("passphrase") String passphrase,
+            @FormParam("next") String next) {
+        var request = new IdentityRequests.SignIn(pseudonym, passphrase);
+        Map<String, String> errors = FormErrors.check(validator, request);
+        if (!errors.isEmpty()) {
+            return signInPage(400, errors, pseudonym, next);
+        }
+        try {
+            MemberService.SignedIn session = members.signIn(pseudonym, passphrase, throttle.clientKey(http.getRemoteAddr()));
+            return Response.seeOther(java.net.URI.create(Pages.localPath(next)))
+                    .cookie(SessionCookies.issue(session.token(), session.maxAgeSeconds(), IdentityResource.secure(http)))
+                    .build();
+        } catch (ApiException refused) {
+            return signInPage(refused.status(), FormErrors.of(refused), pseudonym, next);
+        }
+    }
+
+    private Response signInPage(int status, Map<String, String> errors, String pseudonym, String next) {
+        return pages.page(status, "sign-in.jte", Map.of("errors", errors, "pseudonym", pseudonym == null ? "" : pseudonym,
+                "next", Pages.localPath(next)));
+    }
+
+    @POST
+    @Path("sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response signOut(@CookieParam(SessionCookies.NAME) String token) {
+        if (token != null && !token.isBlank()) {
+            members.signOut(token);
+        }
+        return Response.seeOther(java.net.URI.create("/")).cookie(SessionCookies.clear(IdentityResource.secure(http))).build();
+    }
+}

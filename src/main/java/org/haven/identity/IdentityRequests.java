@@ -1,0 +1,48 @@
+package org.haven.identity;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Request and answer bodies of the identity API. */
+public final class IdentityRequests {
+
+    private IdentityRequests() {
+    }
+
+    /** Sign-up: leave the pseudonym out to be given a generated one. */
+    public record SignUp(
+            @Size(min = 3, max = 30, message = "A pseudonym has 3 to 30 characters.")
+            @Pattern(regexp = Pseudonyms.PATTERN, message = Pseudonyms.RULE)
+            String pseudonym,
+            @NotNull(message = "Choose a passphrase of at least 10 characters.")
+            @Size(min = 10, max = 200, message = "A passphrase has 10 to 200 characters.")
+            String passphrase) {
+    }
+
+    public record SignIn(
+            @NotBlank(message = "Enter your pseudonym.") @Size(max = 30, message = "A pseudonym has at most 30 characters.")
+            String pseudonym,
+            @NotBlank(message = "Enter your passphrase.") @Size(max = 200, message = "A passphrase has at most 200 characters.")
+            String passphrase) {
+    }
+
+    public record RoleChange(
+            @NotNull(message = "Give the role: 'member' or 'moderator'.")
+            @Pattern(regexp = "(?i)member|moderator|admin", message = "The role is 'member' or 'moderator'.")
+            String role) {
+    }
+
+    public record SignedUpView(String pseudonym, String recoveryCode) {
+    }
+
+    public record SessionView(String token, String csrfToken, String pseudonym, String role) {
+    }
+
+    public record MemberView(String pseudonym, String role) {
+    }
+
+    public record Suggestion(String pseudonym) {
+    }
+}

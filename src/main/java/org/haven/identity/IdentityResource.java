@@ -1,0 +1,119 @@
+package org.haven.identity;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.haven.web.Throttle;
+
+/** The identity API: sign-up, sessions, and the administrator's role changes. */
+@Path("api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class IdentityResource {
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    CurrentMember current;
+
+    @Inject
+    Throttle throttle;
+
+    @Context
+    HttpServletRequest http;
+
+    @Context
+    HttpHeaders headers;
+
+    @POST
+    @Path("members")
+    @Operation(summary = "Sign up with a pseudonym and a passphrase; answers the one-time recovery code")
+    public Response signUp(@Valid @NotNull(message = "Send {pseudonym, passphrase}.") IdentityRequests.SignUp request) {
+        MemberService.SignedUp done = members.signUp(request.pseudonym(), request.passphrase(), clientKey());
+        return Response.status(201).entity(new IdentityRequests.SignedUpView(done.pseudonym(), done.recoveryCode())).build();
+    }
+
+    @GET
+    @Path("members/suggestion")
+    @Operation(summary = "A free pseudonym suggestion such as QuietHarbor482")
+    public IdentityRequests.Suggestion suggestion() {
+        return new IdentityRequests.Suggestion(members.freeSuggestion());
+    }
+
+    @POST
+    @Path("sessions")
+    @Operation(summary = "Sign in; answers a bearer token and its CSRF token, and sets the session cookie")
+    public Response signIn(@Valid @NotNull(message = "Send {pseudonym, passphrase}.") IdentityRequests.SignIn request) {
+        MemberService.SignedIn session = members.signIn(request.pseudonym(), request.passphrase(), clientKey());
+        return Response.status(201)
+                .cookie(SessionCookies.issue(session.token(), session.maxAgeSeconds(), secure(http)))
+                .entity(new IdentityRequests.SessionView(session.token(), session.csrfToken(), session.pseudonym(),
+                        session.role().wireName()))
+                .build();
+    }
+
+    @DELETE
+    @Path("sessions/current")
+    @Operation(summary = "Sign out: the session's token stops working")
+    public Response signOut() {
+        current.require();
+        String token = bearerOrCookie();
+        if (token != null) {
+            members.signOut(token);
+        }
+        return Response.noContent().cookie(SessionCookies.clear(secure(http))).build();
+    }
+
+    @GET
+    @Path("me")
+    @Operation(summary = "Who the current session belongs to")
+    public IdentityRequests.MemberView me() {
+        Viewer viewer = current.require();
+        return new IdentityRequests.MemberView(viewer.pseudonym(), viewer.role().wireName());
+    }
+
+    @PUT
+    @Path("admin/members/{pseudonym}/role")
+    @Operation(summary = "Administrators only: make a member a moderator, or a moderator a member again")
+    public IdentityRequests.MemberView changeRole(@PathParam("pseudonym") String pseudonym,
+            @Valid @NotNull(message = "Send {role}.") IdentityRequests.RoleChange request) {
+        current.requireAdmin();
+        Member changed = members.changeRole(pseudonym, MemberRole.valueOf(request.role().toUpperCase(Locale.ROOT)));
+        return new IdentityRequests.MemberView(changed.pseudonym(), changed.role().wireName());
+    }
+
+    private String bearerOrCookie() {
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        Cookie cookie = headers.getCookies().get(SessionCookies.NAME);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    private String clientKey() {
+        return throttle.clientKey(http.getRemoteAddr());
+    }
+
+    /** Whether cookies must be marked Secure: the request came over TLS, directly or through a proxy. */
+    public static boolean secure(HttpServletRequest request) {
+        return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+    }
+}

@@ -1,0 +1,74 @@
+package org.haven.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** The database side of members and sessions; every method is its own short transaction. */
+@ApplicationScoped
+public class MemberRepository {
+
+    @PersistenceContext(unitName = "haven")
+    EntityManager em;
+
+    @Transactional
+    public Member add(Member member) {
+        em.persist(member);
+        em.flush();
+        return member;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Member> byPseudonym(String pseudonym) {
+        return em.createNamedQuery("Member.byKey", Member.class)
+                .setParameter("key", Pseudonyms.key(pseudonym))
+                .getResultStream().findFirst();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Member> byId(long id) {
+        return Optional.ofNullable(em.find(Member.class, id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countWithRole(MemberRole role) {
+        return em.createNamedQuery("Member.countByRole", Long.class).setParameter("role", role).getSingleResult();
+    }
+
+    @Transactional
+    public void startSession(String tokenHash, long memberId, OffsetDateTime now, OffsetDateTime expiresAt) {
+        em.persist(new MemberSession(tokenHash, em.getReference(Member.class, memberId), now, expiresAt));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<MemberSession> session(String tokenHash) {
+        return em.createNamedQuery("MemberSession.byHash", MemberSession.class)
+                .setParameter("hash", tokenHash)
+                .getResultStream().findFirst();
+    }
+
+    @Transactional
+    public void endSession(String tokenHash) {
+        em.createNamedQuery("MemberSession.deleteByHash").setParameter("hash", tokenHash).executeUpdate();
+    }
+
+    @Transactional
+    public int endExpiredSessions(OffsetDateTime now) {
+        return em.createNamedQuery("MemberSession.deleteExpired").setParameter("now", now).executeUpdate();
+    }
+
+    @Transactional
+    public Member changeRole(String pseudonym, MemberRole role) {
+        Member member = byPseudonym(pseudonym).orElseThrow(() -> org.haven.web.ApiException.notFound("That member"));
+        member.changeRole(role);
+        return member;
+    }
+
+    @Transactional
+    public void chooseCountry(long memberId, String country) {
+        byId(memberId).ifPresent(m -> m.chooseCountry(country));
+    }
+}

@@ -1,0 +1,190 @@
+package org.haven.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.haven.platform.Clock;
+import org.haven.platform.Secrets;
+import org.haven.web.ApiException;
+import org.haven.web.Throttle;
+
+/**
+ * Sign-up, sign-in, sign-out, session resolution and roles. Slow passphrase hashing happens outside
+ * any transaction so it never holds a database connection.
+ */
+@ApplicationScoped
+public class MemberService {
+
+    private static final Logger LOG = Logger.getLogger(MemberService.class.getName());
+    private static final Duration SIGN_IN_WINDOW = Duration.ofMinutes(15);
+    private static final String TOO_MANY_FROM_HERE = "Too many failed sign-ins from here. Please wait a few minutes.";
+    private static final String TOO_MANY_FOR_NAME = "Too many failed sign-ins for this pseudonym. Please wait a few minutes.";
+
+    @Inject
+    MemberRepository repository;
+
+    @Inject
+    PassphraseHasher hasher;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Throttle throttle;
+
+    @Inject
+    @ConfigProperty(name = "haven.session.lifetime.hours", defaultValue = "336")
+    long sessionLifetimeHours;
+
+    @Inject
+    @ConfigProperty(name = "haven.limit.sign-in.failures", defaultValue = "10")
+    int signInFailuresAllowed;
+
+    @Inject
+    @ConfigProperty(name = "haven.limit.sign-ups.per.hour", defaultValue = "20")
+    int signUpsPerHour;
+
+    /** What sign-up hands back: the pseudonym and the recovery code, which is never shown again. */
+    public record SignedUp(String pseudonym, String recoveryCode) {
+    }
+
+    /** A new session: the bearer token (shown once), its CSRF token and who it belongs to. */
+    public record SignedIn(String token, String csrfToken, String pseudonym, MemberRole role, int maxAgeSeconds) {
+    }
+
+    public SignedUp signUp(String requestedPseudonym, String passphrase, String clientKey) {
+        throttle.hit("sign-up", clientKey, signUpsPerHour, Duration.ofHours(1),
+                "Too many accounts were created from here recently. Please try again later.");
+        String pseudonym = requestedPseudonym == null || requestedPseudonym.isBlank()
+                ? freeSuggestion() : requestedPseudonym.strip();
+        checkPseudonym(pseudonym);
+        String recoveryCode = RecoveryCodes.generate();
+        Member member = new Member(pseudonym, hasher.hash(passphrase), RecoveryCodes.hash(recoveryCode),
+                MemberRole.MEMBER, clock.now());
+        try {
+            repository.add(member);
+        } catch (PersistenceException | TransactionalException e) {
+            // a concurrent sign-up took the name between the check and the insert
+            throw taken();
+        }
+        LOG.fine(() -> "member " + member.id() + " signed up");
+        return new SignedUp(pseudonym, recoveryCode);
+    }
+
+    /** A pseudonym nobody has, for the sign-up form. */
+    public String freeSuggestion() {
+        for (int i = 0; i < 20; i++) {
+            String candidate = Pseudonyms.suggest();
+            if (repository.byPseudonym(candidate).isEmpty()) {
+                return candidate;
+            }
+        }
+        return Pseudonyms.suggest() + Secrets.random().nextInt(10);
+    }
+
+    private void checkPseudonym(String pseudonym) {
+        if (!Pseudonyms.isWellFormed(pseudonym)) {
+            throw ApiException.invalid("pseudonym", Pseudonyms.RULE);
+        }
+        if (Pseudonyms.isReserved(pseudonym)) {
+            throw ApiException.invalid("pseudonym", "That pseudonym is reserved. Please choose another.");
+        }
+        if (repository.byPseudonym(pseudonym).isPresent()) {
+            throw taken();
+        }
+    }
+
+    private static ApiException taken() {
+        return new ApiException(409, "Pseudonym taken", "Someone already uses that pseudonym. Please choose another.",
+                java.util.List.of(new org.haven.web.Problem.FieldError("pseudonym", "body",
+                        "Someone already uses that pseudonym. Please choose another.")));
+    }
+
+    public SignedIn signIn(String pseudonym, String passphrase, String clientKey) {
+        String key = Pseudonyms.key(pseudonym.strip());
+        // only failures count, per pseudonym and per (hashed) client address
+        throttle.ensureBelow("sign-in-client", clientKey, signInFailuresAllowed * 5, SIGN_IN_WINDOW, TOO_MANY_FROM_HERE);
+        throttle.ensureBelow("sign-in", key, signInFailuresAllowed, SIGN_IN_WINDOW, TOO_MANY_FOR_NAME);
+        Optional<Member> found = repository.byPseudonym(key);
+        boolean matches = found.isPresent() && hasher.verify(passphrase, found.get().passphraseHash());
+        if (found.isEmpty()) {
+            hasher.burn(passphrase);
+        }
+        if (!matches) {
+            throttle.hit("sign-in-client", clientKey, Integer.MAX_VALUE, SIGN_IN_WINDOW, TOO_MANY_FROM_HERE);
+            throttle.hit("sign-in", key, Integer.MAX_VALUE, SIGN_IN_WINDOW, TOO_MANY_FOR_NAME);
+            throw wrongCredentials();
+        }
+        Member member = found.get();
+        throttle.reset("sign-in", key);
+        String token = Secrets.randomToken(32);
+        var now = clock.now();
+        repository.startSession(Secrets.sha256Hex(token), member.id(), now, now.plusHours(sessionLifetimeHours));
+        LOG.fine(() -> "member " + member.id() + " signed in");
+        return new SignedIn(token, SessionCookies.csrfFor(token), member.pseudonym(), member.role(),
+                (int) Math.min(Integer.MAX_VALUE, sessionLifetimeHours * 3600));
+    }
+
+    private static ApiException wrongCredentials() {
+        return new ApiException(401, "Sign-in failed", "That pseudonym and passphrase do not match.", null);
+    }
+
+    public void signOut(String token) {
+        repository.endSession(Secrets.sha256Hex(token));
+    }
+
+    public Optional<Viewer> resolveSession(String token, boolean viaCookie) {
+        var now = clock.now();
+        return repository.session(Secrets.sha256Hex(token))
+                .filter(s -> s.isActiveAt(now))
+                .map(s -> {
+                    Member m = s.member();
+                    return new Viewer(m.id(), m.pseudonym(), m.role(), m.country(), SessionCookies.csrfFor(token), viaCookie);
+                });
+    }
+
+    public Member changeRole(String pseudonym, MemberRole role) {
+        if (role == MemberRole.ADMIN) {
+            throw ApiException.invalid("role", "Choose 'member' or 'moderator'. Administrators are created at start-up.");
+        }
+        Member target = repository.byPseudonym(pseudonym).orElseThrow(() -> ApiException.notFound("That member"));
+        if (target.role() == MemberRole.ADMIN) {
+            throw ApiException.conflict("An administrator's role cannot be changed here.");
+        }
+        Member changed = repository.changeRole(pseudonym, role);
+        LOG.info(() -> "member " + changed.id() + " now has role " + role);
+        return changed;
+    }
+
+    /**
+     * Creates the first administrator from configuration when no administrator exists yet. Does
+     * nothing when one exists, or when the pseudonym or passphrase is not configured (no defaults).
+     */
+    public void ensureFirstAdmin(String pseudonym, String passphrase) {
+        if (repository.countWithRole(MemberRole.ADMIN) > 0) {
+            return;
+        }
+        if (pseudonym == null || pseudonym.isBlank() || passphrase == null || passphrase.isBlank()) {
+            LOG.info("No administrator yet: set HAVEN_ADMIN_PSEUDONYM and HAVEN_ADMIN_PASSPHRASE to create one");
+            return;
+        }
+        if (!Pseudonyms.isWellFormed(pseudonym) || passphrase.length() < 10) {
+            LOG.warning("HAVEN_ADMIN_PSEUDONYM or HAVEN_ADMIN_PASSPHRASE breaks the sign-up rules; no administrator created");
+            return;
+        }
+        Optional<Member> existing = repository.byPseudonym(pseudonym);
+        if (existing.isPresent()) {
+            repository.changeRole(pseudonym, MemberRole.ADMIN);
+            LOG.info(() -> "member " + existing.get().id() + " made the first administrator");
+            return;
+        }
+        Member admin = repository.add(new Member(pseudonym, hasher.hash(passphrase),
+                RecoveryCodes.hash(RecoveryCodes.generate()), MemberRole.ADMIN, clock.now()));
+        LOG.info(() -> "first administrator created as member " + admin.id());
+    }
+}

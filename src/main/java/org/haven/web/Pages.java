@@ -1,0 +1,72 @@
+package org.haven.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import org.haven.identity.CurrentMember;
+import org.haven.identity.Viewer;
+
+/**
+ * Renders pages with jte templates compiled at build time (src/main/jte): type-checked against their
+ * models, HTML-escaped by default, no reflection or template parsing at run time.
+ */
+@ApplicationScoped
+public class Pages {
+
+    public static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
+
+    private final TemplateEngine engine =
+            TemplateEngine.createPrecompiled(null, ContentType.Html, Pages.class.getClassLoader());
+
+    @Inject
+    CurrentMember current;
+
+    @Inject
+    HttpServletRequest request;
+
+    /** The page context of the current request. */
+    public PageContext context() {
+        Viewer viewer = current.viewer().orElse(null);
+        Object csrf = request.getAttribute(FormCsrf.PROPERTY);
+        return new PageContext(viewer == null ? null : viewer.pseudonym(), viewer != null && viewer.canModerate(),
+                csrf == null ? "" : csrf.toString());
+    }
+
+    public String render(String template, Map<String, Object> model) {
+        Map<String, Object> params = new HashMap<>(model);
+        params.put("ctx", context());
+        StringOutput out = new StringOutput(8192);
+        engine.render(template, params, out);
+        return out.toString();
+    }
+
+    public Response page(String template, Map<String, Object> model) {
+        return Response.ok(render(template, model), HTML).build();
+    }
+
+    public Response page(int status, String template, Map<String, Object> model) {
+        return Response.status(status).type(HTML).entity(render(template, model)).build();
+    }
+
+    /** Post/redirect/get: a 303 to a local path. */
+    public static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+
+    /** A {@code next} target that stays on this site, or "/". */
+    public static String localPath(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.length() > 300 || next.chars().anyMatch(c -> c < 0x20)) {
+            return "/";
+        }
+        return next;
+    }
+}

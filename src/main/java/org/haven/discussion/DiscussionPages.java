@@ -18,6 +18,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.haven.content.ContentRenderer;
+import org.haven.crisis.CrisisHelp;
+import org.haven.crisis.CrisisLevel;
+import org.haven.crisis.CrisisService;
 import org.haven.identity.CurrentMember;
 import org.haven.identity.Viewer;
 import org.haven.topic.TopicService;
@@ -55,6 +58,9 @@ public class DiscussionPages {
     @Inject
     ContentRenderer renderer;
 
+    @Inject
+    CrisisService crisis;
+
     @GET
     @Operation(hidden = true)
     public Response home() {
@@ -72,18 +78,38 @@ public class DiscussionPages {
     @GET
     @Path("threads/" + ID)
     @Operation(hidden = true)
-    public Response thread(@PathParam("id") long id, @QueryParam("page") String page) {
-        return threadPage(200, id, Paging.page(page), Map.of(), "", null);
+    public Response thread(@PathParam("id") long id, @QueryParam("page") String page, @QueryParam("help") String help) {
+        // ?help= comes from the redirect after the viewer posted at IDEATION or above: show them help first
+        CrisisHelp writerHelp = null;
+        if (current.viewer().isPresent() && ("imminent".equals(help) || "ideation".equals(help))) {
+            writerHelp = crisis.helpFor(CrisisLevel.valueOf(help.toUpperCase(java.util.Locale.ROOT)),
+                    current.viewer().get().country()).orElse(null);
+        }
+        return threadPage(200, id, Paging.page(page), Map.of(), "", null, null, writerHelp);
     }
 
-    private Response threadPage(int status, long id, int page, Map<String, String> errors, String draft, String previewHtml) {
-        var view = discussion.read(id, page, current.viewer().map(Viewer::memberId).orElse(null));
+    private Response threadPage(int status, long id, int page, Map<String, String> errors, String draft, String previewHtml,
+            CrisisHelp previewHelp, CrisisHelp writerHelp) {
+        var view = discussion.read(id, page, current.viewer().orElse(null));
         Map<String, Object> model = new HashMap<>();
         model.put("thread", view);
         model.put("errors", errors);
         model.put("draft", draft == null ? "" : draft);
         model.put("previewHtml", previewHtml);
+        model.put("previewHelp", previewHelp);
+        model.put("writerHelp", writerHelp);
         return pages.page(status, "thread.jte", model);
+    }
+
+    /** The help panel a preview shows before posting (the same check the post will get). */
+    private CrisisHelp previewHelp(Viewer viewer, String text) {
+        return crisis.helpFor(crisis.check(text).level(), viewer.country()).orElse(null);
+    }
+
+    /** Where to go after posting: the post, with the writer's help panel when the post needs it. */
+    private static String afterPosting(long threadId, int page, long postId, CrisisHelp help) {
+        String query = "?page=" + page + (help == null ? "" : "&help=" + help.level().name().toLowerCase(java.util.Locale.ROOT));
+        return "/threads/" + threadId + query + "#" + (help == null ? "post-" + postId : "help-panel");
     }
 
     @GET
@@ -93,7 +119,7 @@ public class DiscussionPages {
         if (current.viewer().isEmpty()) {
             return signInFirst("/threads/new?topic=" + encode(topicSlug));
         }
-        return composePage(200, topicSlug, Map.of(), "", "", false, null);
+        return composePage(200, topicSlug, Map.of(), "", "", false, null, null);
     }
 
     @POST
@@ -110,25 +136,27 @@ public class DiscussionPages {
         var request = new DiscussionRequests.NewThread(title, body, anon);
         Map<String, String> errors = FormErrors.check(validator, request);
         if (!errors.isEmpty()) {
-            return composePage(400, topicSlug, errors, title, body, anon, null);
+            return composePage(400, topicSlug, errors, title, body, anon, null, null);
         }
         if ("preview".equals(action)) {
-            return composePage(200, topicSlug, Map.of(), title, body, anon, renderer.toSafeHtml(body));
+            return composePage(200, topicSlug, Map.of(), title, body, anon, renderer.toSafeHtml(body),
+                    previewHelp(viewer, title + "\n\n" + body));
         }
         try {
             var created = discussion.startThread(viewer, topicSlug, request);
-            return Pages.seeOther("/threads/" + created.id());
+            return Pages.seeOther(afterPosting(created.id(), 1, created.post().id(), created.crisis()));
         } catch (ApiException refused) {
             if (refused.status() == 404) {
                 throw refused;
             }
-            return composePage(refused.status(), topicSlug, FormErrors.of(refused), title, body, anon, null);
+            return composePage(refused.status(), topicSlug, FormErrors.of(refused), title, body, anon, null, null);
         }
     }
 
     private Response composePage(int status, String topicSlug, Map<String, String> errors, String title, String body,
-            boolean anonymous, String previewHtml) {
+            boolean anonymous, String previewHtml, CrisisHelp help) {
         Map<String, Object> model = new HashMap<>();
+        model.put("help", help);
         model.put("topic", TopicService.TopicView.of(topics.require(topicSlug)));
         model.put("errors", errors);
         model.put("title", title == null ? "" : title);
@@ -151,20 +179,20 @@ public class DiscussionPages {
         var request = new DiscussionRequests.NewPost(body, "true".equals(anonymous));
         Map<String, String> errors = FormErrors.check(validator, request);
         if (!errors.isEmpty()) {
-            return threadPage(400, id, 1, errors, body, null);
+            return threadPage(400, id, 1, errors, body, null, null, null);
         }
         if ("preview".equals(action)) {
-            return threadPage(200, id, 1, Map.of(), body, renderer.toSafeHtml(body));
+            return threadPage(200, id, 1, Map.of(), body, renderer.toSafeHtml(body), previewHelp(viewer, body), null);
         }
         try {
             var created = discussion.reply(viewer, id, request);
-            var thread = discussion.read(id, 1, viewer.memberId());
-            return Pages.seeOther("/threads/" + id + "?page=" + thread.pageCount() + "#post-" + created.id());
+            var thread = discussion.read(id, 1, viewer);
+            return Pages.seeOther(afterPosting(id, thread.pageCount(), created.id(), created.crisis()));
         } catch (ApiException refused) {
             if (refused.status() == 404) {
                 throw refused;
             }
-            return threadPage(refused.status(), id, 1, FormErrors.of(refused), body, null);
+            return threadPage(refused.status(), id, 1, FormErrors.of(refused), body, null, null, null);
         }
     }
 

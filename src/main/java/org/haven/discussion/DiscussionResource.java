@@ -53,7 +53,7 @@ public class DiscussionResource {
     @Path("threads/" + ID)
     @Operation(summary = "A thread with its posts, 20 a page")
     public DiscussionViews.ThreadView thread(@PathParam("id") long id, @QueryParam("page") String page) {
-        return discussion.read(id, Paging.page(page), current.viewer().map(Viewer::memberId).orElse(null));
+        return discussion.read(id, Paging.page(page), current.viewer().orElse(null));
     }
 
     @POST

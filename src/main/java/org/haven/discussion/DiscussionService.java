@@ -9,7 +9,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.enterprise.event.Event;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import org.haven.content.ContentRenderer;
+import org.haven.crisis.CrisisDetected;
+import org.haven.crisis.CrisisHelp;
+import org.haven.crisis.CrisisLevel;
+import org.haven.crisis.CrisisService;
+import org.haven.crisis.CrisisVerdict;
 import org.haven.identity.Member;
 import org.haven.identity.Viewer;
 import org.haven.platform.Clock;
@@ -46,6 +55,12 @@ public class DiscussionService {
     Clock clock;
 
     @Inject
+    CrisisService crisis;
+
+    @Inject
+    Event<CrisisDetected> crisisDetected;
+
+    @Inject
     @ConfigProperty(name = "haven.edit.window.minutes", defaultValue = "30")
     long editWindowMinutes;
 
@@ -63,9 +78,10 @@ public class DiscussionService {
         Post post = new Post(thread, author, anonymous, true, body, renderer.toSafeHtml(body), now, changes.next());
         em.persist(post);
         em.flush();
+        CrisisHelp help = afterWrite(viewer, post, thread.id(), title + "\n\n" + body);
         LOG.fine(() -> "thread " + thread.id() + " started with post " + post.id());
         return new DiscussionViews.CreatedThread(thread.id(), title, DiscussionViews.topicOf(thread),
-                DiscussionViews.post(post, viewer.memberId()), null);
+                DiscussionViews.post(post, viewer.memberId()), help);
     }
 
     @Transactional
@@ -84,8 +100,9 @@ public class DiscussionService {
         Post post = new Post(thread, author, anonymous, false, body, renderer.toSafeHtml(body), now, changes.next());
         em.persist(post);
         em.flush();
+        CrisisHelp help = afterWrite(viewer, post, threadId, body);
         LOG.fine(() -> "post " + post.id() + " added to thread " + threadId);
-        return new DiscussionViews.CreatedPost(post.id(), threadId, DiscussionViews.post(post, viewer.memberId()), null);
+        return new DiscussionViews.CreatedPost(post.id(), threadId, DiscussionViews.post(post, viewer.memberId()), help);
     }
 
     @Transactional
@@ -95,7 +112,25 @@ public class DiscussionService {
         post.edit(viewer.memberId(), request.version(), body, renderer.toSafeHtml(body), clock.now(),
                 Duration.ofMinutes(editWindowMinutes), changes.next());
         em.flush();
+        afterWrite(viewer, post, post.thread().id(), body);
         return DiscussionViews.post(post, viewer.memberId());
+    }
+
+    /**
+     * The crisis check of a written post, inside its transaction. Crisis language never hides, holds or
+     * rejects a post: it adds a care item for moderators (CONCERN and above), turns on the readers'
+     * resource banner (IDEATION and above) and answers the help the writer sees.
+     */
+    private CrisisHelp afterWrite(Viewer viewer, Post post, long threadId, String text) {
+        CrisisVerdict verdict = crisis.check(text);
+        if (verdict.level() == CrisisLevel.NONE) {
+            return null;
+        }
+        crisisDetected.fire(new CrisisDetected(post.id(), threadId, verdict));
+        if (verdict.level().atLeast(CrisisLevel.IDEATION)) {
+            em.createNamedQuery("Thread.showBanner").setParameter("id", threadId).executeUpdate();
+        }
+        return crisis.helpFor(verdict.level(), viewer.country()).orElse(null);
     }
 
     @Transactional
@@ -147,7 +182,8 @@ public class DiscussionService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public DiscussionViews.ThreadView read(long threadId, int page, Long viewerId) {
+    public DiscussionViews.ThreadView read(long threadId, int page, Viewer viewer) {
+        Long viewerId = viewer == null ? null : viewer.memberId();
         DiscussionThread thread = thread(threadId);
         long total = em.createNamedQuery("Post.countOfThread", Long.class).setParameter("thread", thread).getSingleResult();
         int pageCount = pageCount(total, POSTS_PER_PAGE);
@@ -157,7 +193,8 @@ public class DiscussionService {
                 .getResultStream().map(p -> DiscussionViews.post(p, viewerId)).toList();
         return new DiscussionViews.ThreadView(thread.id(), thread.title(), DiscussionViews.topicOf(thread),
                 thread.locked(), DiscussionViews.authorName(thread.author(), thread.anonymous()), thread.createdAt(),
-                thread.replyCount(), page, pageCount, posts, null);
+                thread.replyCount(), page, pageCount, posts,
+                thread.resourceBanner() ? crisis.bannerFor(viewer == null ? null : viewer.country()) : null);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -189,6 +226,19 @@ public class DiscussionService {
             throw ApiException.forbidden("You can only change your own posts.");
         }
         return new EditablePost(post.id(), post.thread().id(), post.version(), post.bodyMarkdown());
+    }
+
+    /** Plain-text excerpts of posts, for moderators' lists: one query for all of them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, String> excerpts(Collection<Long> postIds, int maxChars) {
+        Map<Long, String> excerpts = new HashMap<>();
+        List<Long> ids = postIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return excerpts;
+        }
+        em.createNamedQuery("Post.byIds", Post.class).setParameter("ids", ids).getResultStream()
+                .forEach(p -> excerpts.put(p.id(), p.deleted() ? "" : renderer.excerpt(p.bodyMarkdown(), maxChars)));
+        return excerpts;
     }
 
     private DiscussionThread thread(long id) {

@@ -32,6 +32,7 @@ import org.haven.topic.Topic;
 // A reply is counted with a bulk update that only succeeds on an open thread (see DiscussionService#reply).
 @NamedQuery(name = "Thread.replied", query = "update DiscussionThread t set t.replyCount = t.replyCount + 1, "
         + "t.lastActivityAt = :now where t.id = :id and t.status = :open")
+@NamedQuery(name = "Thread.showBanner", query = "update DiscussionThread t set t.resourceBanner = true where t.id = :id")
 public class DiscussionThread {
 
     @Id
@@ -65,6 +66,10 @@ public class DiscussionThread {
 
     @Column(name = "last_activity_at", nullable = false)
     private OffsetDateTime lastActivityAt;
+
+    /** Readers see crisis resources: someone wrote at IDEATION or above here. */
+    @Column(name = "resource_banner", nullable = false)
+    private boolean resourceBanner;
 
     @Version
     private long version;
@@ -108,6 +113,10 @@ public class DiscussionThread {
 
     boolean anonymous() {
         return anonymous;
+    }
+
+    boolean resourceBanner() {
+        return resourceBanner;
     }
 
     boolean locked() {

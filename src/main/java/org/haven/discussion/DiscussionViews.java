@@ -27,7 +27,7 @@ public final class DiscussionViews {
 
     public record ThreadView(long id, String title, TopicRef topic, boolean locked, String author,
             OffsetDateTime createdAt, int replyCount, int page, int pageCount, List<PostView> posts,
-            Object crisisBanner) {
+            org.haven.crisis.CrisisHelp crisisBanner) {
     }
 
     public record ThreadSummary(long id, String title, TopicRef topic, String author, int replyCount,
@@ -38,11 +38,11 @@ public final class DiscussionViews {
     }
 
     /** The answer to starting a thread: the thread, its opening post, and crisis help when needed. */
-    public record CreatedThread(long id, String title, TopicRef topic, PostView post, Object crisis) {
+    public record CreatedThread(long id, String title, TopicRef topic, PostView post, org.haven.crisis.CrisisHelp crisis) {
     }
 
     /** The answer to a reply: the post, its thread, and crisis help when needed. */
-    public record CreatedPost(long id, long threadId, PostView post, Object crisis) {
+    public record CreatedPost(long id, long threadId, PostView post, org.haven.crisis.CrisisHelp crisis) {
     }
 
     public record Reactions(long postId, long threadId, int helpfulCount, int supportCount) {

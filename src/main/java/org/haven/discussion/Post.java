@@ -32,6 +32,7 @@ import org.haven.web.ApiException;
 @NamedQuery(name = "Post.countOfThread", query = "select count(p) from Post p where p.thread = :thread")
 @NamedQuery(name = "Post.helpful", query = "update Post p set p.helpfulCount = p.helpfulCount + 1 where p.id = :id")
 @NamedQuery(name = "Post.supported", query = "update Post p set p.supportCount = p.supportCount + 1 where p.id = :id")
+@NamedQuery(name = "Post.byIds", query = "select p from Post p where p.id in :ids")
 @NamedQuery(name = "Post.counts", query = "select p.helpfulCount, p.supportCount from Post p where p.id = :id")
 public class Post {
 

@@ -40,7 +40,13 @@ public final class IdentityRequests {
     public record SessionView(String token, String csrfToken, String pseudonym, String role) {
     }
 
-    public record MemberView(String pseudonym, String role) {
+    public record MemberView(String pseudonym, String role, String country) {
+    }
+
+    /** The country whose help lines a member sees; null goes back to the default. No geolocation, ever. */
+    public record CountryChoice(
+            @Pattern(regexp = "(?i)[A-Z]{2}", message = "The country is a two-letter code such as GB.")
+            String country) {
     }
 
     public record Suggestion(String pseudonym) {

@@ -86,7 +86,18 @@ public class IdentityResource {
     @Operation(summary = "Who the current session belongs to")
     public IdentityRequests.MemberView me() {
         Viewer viewer = current.require();
-        return new IdentityRequests.MemberView(viewer.pseudonym(), viewer.role().wireName());
+        return new IdentityRequests.MemberView(viewer.pseudonym(), viewer.role().wireName(), viewer.country());
+    }
+
+    @PUT
+    @Path("me/country")
+    @Operation(summary = "Choose the country whose help lines you see (a two-letter code; null for the default)")
+    public IdentityRequests.MemberView chooseCountry(
+            @Valid @NotNull(message = "Send {country}.") IdentityRequests.CountryChoice request) {
+        Viewer viewer = current.require();
+        String country = request.country() == null ? null : request.country().toUpperCase(Locale.ROOT);
+        members.chooseCountry(viewer.memberId(), country);
+        return new IdentityRequests.MemberView(viewer.pseudonym(), viewer.role().wireName(), country);
     }
 
     @PUT
@@ -96,7 +107,7 @@ public class IdentityResource {
             @Valid @NotNull(message = "Send {role}.") IdentityRequests.RoleChange request) {
         current.requireAdmin();
         Member changed = members.changeRole(pseudonym, MemberRole.valueOf(request.role().toUpperCase(Locale.ROOT)));
-        return new IdentityRequests.MemberView(changed.pseudonym(), changed.role().wireName());
+        return new IdentityRequests.MemberView(changed.pseudonym(), changed.role().wireName(), changed.country());
     }
 
     private String bearerOrCookie() {

@@ -148,6 +148,10 @@ public class MemberService {
                 });
     }
 
+    public void chooseCountry(long memberId, String country) {
+        repository.chooseCountry(memberId, country);
+    }
+
     public Member changeRole(String pseudonym, MemberRole role) {
         if (role == MemberRole.ADMIN) {
             throw ApiException.invalid("role", "Choose 'member' or 'moderator'. Administrators are created at start-up.");
@@ -186,5 +190,16 @@ public class MemberService {
         Member admin = repository.add(new Member(pseudonym, hasher.hash(passphrase),
                 RecoveryCodes.hash(RecoveryCodes.generate()), MemberRole.ADMIN, clock.now()));
         LOG.info(() -> "first administrator created as member " + admin.id());
+    }
+
+    /**
+     * A member for demo content: created with a passphrase hash that matches nothing, so nobody can
+     * sign in as it. Answers the viewer to write as.
+     */
+    public Viewer demoMember(String pseudonym) {
+        Member member = repository.byPseudonym(pseudonym).orElseGet(() -> repository.add(
+                new Member(pseudonym, "!demo-account-no-sign-in", RecoveryCodes.hash(RecoveryCodes.generate()),
+                        MemberRole.MEMBER, clock.now())));
+        return new Viewer(member.id(), member.pseudonym(), member.role(), member.country(), "", false);
     }
 }

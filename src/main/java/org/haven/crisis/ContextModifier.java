@@ -1,0 +1,36 @@
+package org.haven.crisis;
+
+import java.util.Set;
+
+/**
+ * A context modifier after NegEx/ConText: a hit of {@code category} within {@code scope} of a rule's words
+ * lowers the rule's level, either to at most {@code cap} or by {@code lower} steps. It does not apply when a hit
+ * of an {@code unless} category shares the scope (history does not soften "tonight"), and, when {@code rules}
+ * is not empty, applies only to those rules.
+ */
+record ContextModifier(String id, int category, Scope scope, int window, CrisisLevel cap, int lower,
+                       long unlessMask, Set<String> rules) {
+
+    /** How far from a rule's words a modifier hit may be. */
+    enum Scope {
+        /** Up to {@code window} words before the rule's first word, in the same part of the sentence. */
+        PRECEDING,
+        /** The same part of the sentence (between commas, "but" and sentence ends). */
+        SEGMENT,
+        /** The same sentence. */
+        SENTENCE,
+        /** Anywhere in the text. */
+        TEXT
+    }
+
+    CrisisLevel apply(CrisisLevel level) {
+        if (cap != null) {
+            return level.compareTo(cap) > 0 ? cap : level;
+        }
+        return CrisisLevel.values()[Math.max(0, level.ordinal() - lower)];
+    }
+
+    boolean appliesTo(Rule rule) {
+        return rules.isEmpty() || rules.contains(rule.id());
+    }
+}

@@ -1,0 +1,409 @@
+package org.haven.crisis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Decides how urgently a post or search query suggests someone is in danger, and why.
+ *
+ * <p>Pipeline, per text: {@link Normaliser normalise} (one pass per character and per word), one
+ * {@link PatternAutomaton Aho-Corasick} scan that finds trigger terms, idioms and numbers together, then idioms
+ * cancel the shorter triggers they overlap ("this craving is killing me") and person phrases cancel the
+ * first-person words inside them ("my brother"). Each {@link Rule} is then tried per sentence: its categories
+ * must co-occur within its word window, about the right person, and the {@link ContextModifier context
+ * modifiers} (negation, history, advice, media, hyperbole) may lower its level. The most severe level wins.
+ *
+ * <p>Immutable and thread-safe: all state of a call lives on that call's stack, so one instance serves every
+ * request. Built once per lexicon; swap lexicons with {@link LexiconHolder}.
+ */
+public final class CrisisDetector {
+
+    /**
+     * Per-thread buffers reused from call to call. Allocating and zeroing fresh arrays for every post cost
+     * more than normalising it; nothing in a workspace outlives the call that uses it.
+     */
+    private static final class Workspace {
+        /** Posts longer than this get a throw-away workspace, so one huge post does not pin memory. */
+        static final int MAX_RETAINED_CHARS = 64 * 1024;
+
+        final TextBuffer folded = new TextBuffer(1024);
+        final TextBuffer normalised = new TextBuffer(1024);
+        final Hits hits = new Hits();
+    }
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    private final Lexicon lexicon;
+    private final Normaliser normaliser;
+    private final PatternAutomaton automaton;
+    private final int smallestNumber;
+    private final long numberCategories;
+    private final long personMask;
+    private final List<Rule> rules;
+    private final long[] allMasks;
+    private final long[] anyMasks;
+    private final List<ContextModifier> modifiers;
+
+    public CrisisDetector(Lexicon lexicon) {
+        this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+        normaliser = lexicon.normaliser();
+        automaton = new PatternAutomaton(lexicon.patterns(), lexicon.prefixPatterns());
+        int smallest = Integer.MAX_VALUE;
+        long numbers = 0;
+        for (int c = 0; c < lexicon.categoryNames().size(); c++) {
+            int from = lexicon.numbersFrom(c);
+            if (from > 0) {
+                smallest = Math.min(smallest, from);
+                numbers |= 1L << c;
+            }
+        }
+        smallestNumber = smallest;
+        numberCategories = numbers;
+        personMask = lexicon.selfMask() | lexicon.otherMask();
+        rules = lexicon.rules();
+        modifiers = lexicon.modifiers();
+        allMasks = new long[rules.size()];
+        anyMasks = new long[rules.size()];
+        for (int r = 0; r < rules.size(); r++) {
+            allMasks[r] = mask(rules.get(r).all());
+            anyMasks[r] = mask(rules.get(r).any());
+        }
+    }
+
+    private static long mask(int[] categories) {
+        long mask = 0;
+        for (int c : categories) {
+            mask |= 1L << c;
+        }
+        return mask;
+    }
+
+    /** The lexicon this detector was built from. */
+    public Lexicon lexicon() {
+        return lexicon;
+    }
+
+    /**
+     * Inspects one text (a post, a comment, a search query).
+     *
+     * @return the verdict; {@link CrisisVerdict#none()} for null, empty or harmless text
+     */
+    public CrisisVerdict detect(String text) {
+        if (text == null || text.isEmpty()) {
+            return CrisisVerdict.none();
+        }
+        Workspace workspace = text.length() > Workspace.MAX_RETAINED_CHARS ? new Workspace() : WORKSPACE.get();
+        NormalisedText normalised = normaliser.normalise(text, workspace.folded, workspace.normalised);
+        Hits hits = workspace.hits;
+        hits.size = 0;
+        automaton.scan(normalised, smallestNumber, hits);
+        if (hits.size == 0) {
+            return CrisisVerdict.none();
+        }
+        long present = categorise(normalised, hits);
+        Firing[] best = new Firing[rules.size()];
+        boolean any = false;
+        for (int r = 0; r < rules.size(); r++) {
+            if ((present & allMasks[r]) == allMasks[r] && (anyMasks[r] == 0 || (present & anyMasks[r]) != 0)) {
+                best[r] = evaluate(rules.get(r), hits);
+                any |= best[r] != null;
+            }
+        }
+        return any ? verdict(normalised, hits, best) : CrisisVerdict.none();
+    }
+
+    // ---- hits ----
+
+    /** Gives every hit its categories after idioms and person phrases have cancelled what they cover. */
+    private long categorise(NormalisedText text, Hits hits) {
+        for (int h = 0; h < hits.size; h++) {
+            int p = hits.pattern[h];
+            hits.categories[h] = p == PatternAutomaton.NUMBER ? numberCategories(text, hits, h) : lexicon.categoriesOf(p);
+        }
+        for (int i = 0; i < hits.size; i++) {
+            int p = hits.pattern[i];
+            if (p != PatternAutomaton.NUMBER && lexicon.isIdiom(p)) {
+                // the longer idiom wins: "killing me" in "this craving is killing me" is not a trigger
+                for (int h = 0; h < hits.size; h++) {
+                    if (h != i && hits.overlap(h, i) && hits.length(h) <= hits.length(i)) {
+                        hits.categories[h] = 0;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < hits.size; i++) {
+            long suppressed = 0;
+            for (long c = hits.categories[i]; c != 0; c &= c - 1) {
+                suppressed |= lexicon.suppressedBy(Long.numberOfTrailingZeros(c));
+            }
+            if (suppressed != 0) {
+                for (int h = 0; h < hits.size; h++) {
+                    if (h != i && hits.contains(i, h) && hits.length(h) < hits.length(i)) {
+                        hits.categories[h] &= ~suppressed;
+                    }
+                }
+            }
+        }
+        long present = 0;
+        for (int h = 0; h < hits.size; h++) {
+            present |= hits.categories[h];
+        }
+        return present;
+    }
+
+    private long numberCategories(NormalisedText text, Hits hits, int h) {
+        long value = 0;
+        char[] chars = text.chars();
+        for (int i = hits.start[h]; i < hits.end[h]; i++) {
+            value = Math.min(value * 10 + (chars[i] - '0'), Integer.MAX_VALUE);
+        }
+        long categories = 0;
+        for (long c = numberCategories; c != 0; c &= c - 1) {
+            int category = Long.numberOfTrailingZeros(c);
+            if (value >= lexicon.numbersFrom(category)) {
+                categories |= 1L << category;
+            }
+        }
+        return categories;
+    }
+
+    // ---- rules ----
+
+    /** One way a rule fired: its level after modifiers, the hits behind it and the modifier hits that changed it. */
+    private record Firing(CrisisLevel level, int[] hits, List<int[]> modifierHits) {
+    }
+
+    /** The most severe way {@code rule} fires anywhere in the text, or null. */
+    private Firing evaluate(Rule rule, Hits hits) {
+        Firing best = null;
+        long anchors = rule.all().length > 0 ? 1L << rule.all()[0] : mask(rule.any());
+        for (int anchor = 0; anchor < hits.size; anchor++) {
+            if ((hits.categories[anchor] & anchors) == 0) {
+                continue;
+            }
+            int[] chosen = choose(rule, hits, anchor);
+            if (chosen == null || !personMatches(rule, hits, chosen)) {
+                continue;
+            }
+            List<int[]> applied = new ArrayList<>(2);
+            CrisisLevel level = modify(rule, hits, chosen, applied);
+            if (best == null || level.compareTo(best.level()) > 0) {
+                best = new Firing(level, chosen, applied);
+            }
+        }
+        return best;
+    }
+
+    /** For each category of the rule, the hit nearest the anchor; null if one is missing or too far away. */
+    private static int[] choose(Rule rule, Hits hits, int anchor) {
+        if (rule.all().length == 0) {
+            return new int[] {anchor}; // the anchor is itself one of the 'any' categories
+        }
+        int[] chosen = new int[rule.all().length + (rule.any().length > 0 ? 1 : 0)];
+        chosen[0] = anchor;
+        for (int i = 1; i < rule.all().length; i++) {
+            chosen[i] = nearest(rule, hits, anchor, 1L << rule.all()[i]);
+            if (chosen[i] < 0) {
+                return null;
+            }
+        }
+        if (rule.any().length > 0) {
+            int hit = nearest(rule, hits, anchor, mask(rule.any()));
+            if (hit < 0) {
+                return null;
+            }
+            chosen[chosen.length - 1] = hit;
+        }
+        int firstWord = Integer.MAX_VALUE;
+        int lastWord = Integer.MIN_VALUE;
+        for (int hit : chosen) {
+            firstWord = Math.min(firstWord, hits.firstWord[hit]);
+            lastWord = Math.max(lastWord, hits.lastWord[hit]);
+        }
+        return lastWord - firstWord + 1 <= rule.window() ? chosen : null;
+    }
+
+    private static int nearest(Rule rule, Hits hits, int anchor, long categories) {
+        int best = -1;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int h = 0; h < hits.size; h++) {
+            if ((hits.categories[h] & categories) == 0
+                    || (!rule.acrossSentences() && hits.sentence[h] != hits.sentence[anchor])) {
+                continue;
+            }
+            int distance = Math.abs(hits.firstWord[h] - hits.firstWord[anchor]);
+            if (distance < bestDistance) {
+                best = h;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whom the rule's words are about: the nearest person word before them in the same sentence. No person
+     * word means the writer ("took all of them"); for rules about someone else, a person word inside or right
+     * after the words also counts ("lips blue, she's not breathing").
+     */
+    private boolean personMatches(Rule rule, Hits hits, int[] chosen) {
+        if (rule.person() == Rule.Person.ANY) {
+            return true;
+        }
+        int first = firstOf(hits, chosen);
+        int nearest = -1;
+        for (int h = 0; h < hits.size; h++) {
+            if ((hits.categories[h] & personMask) != 0 && hits.sentence[h] == hits.sentence[first]
+                    && hits.lastWord[h] < hits.firstWord[first] && !isChosen(chosen, h)
+                    && (nearest < 0 || hits.lastWord[h] > hits.lastWord[nearest])) {
+                nearest = h;
+            }
+        }
+        boolean other = nearest >= 0 && (hits.categories[nearest] & lexicon.selfMask()) == 0;
+        if (rule.person() == Rule.Person.SELF) {
+            return !other;
+        }
+        if (nearest >= 0) {
+            return other;
+        }
+        int lastWord = lastWordOf(hits, chosen);
+        for (int h = 0; h < hits.size; h++) {
+            if ((hits.categories[h] & lexicon.otherMask()) != 0 && hits.sentence[h] == hits.sentence[first]
+                    && hits.firstWord[h] >= hits.firstWord[first] && hits.firstWord[h] <= lastWord + 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private CrisisLevel modify(Rule rule, Hits hits, int[] chosen, List<int[]> applied) {
+        CrisisLevel level = rule.level();
+        int first = firstOf(hits, chosen);
+        for (int m = 0; m < modifiers.size(); m++) {
+            ContextModifier modifier = modifiers.get(m);
+            if (!modifier.appliesTo(rule)) {
+                continue;
+            }
+            int found = -1;
+            boolean blocked = false;
+            long category = 1L << modifier.category();
+            for (int h = 0; h < hits.size && !blocked; h++) {
+                boolean relevant = (hits.categories[h] & (category | modifier.unlessMask())) != 0;
+                if (!relevant || !inScope(modifier, hits, chosen, first, h)) {
+                    continue;
+                }
+                if ((hits.categories[h] & modifier.unlessMask()) != 0) {
+                    blocked = true; // the rule's own words count here: "tonight" is never history
+                } else if (found < 0 && !insideChosen(hits, chosen, h)) {
+                    found = h;
+                }
+            }
+            if (found >= 0 && !blocked) {
+                CrisisLevel lowered = modifier.apply(level);
+                if (lowered != level) {
+                    applied.add(new int[] {m, found});
+                    level = lowered;
+                }
+            }
+        }
+        return level;
+    }
+
+    private static boolean inScope(ContextModifier modifier, Hits hits, int[] chosen, int first, int h) {
+        return switch (modifier.scope()) {
+            case PRECEDING -> hits.segment[h] == hits.segment[first] && hits.lastWord[h] < hits.firstWord[first]
+                    && hits.firstWord[first] - hits.lastWord[h] <= modifier.window();
+            case SEGMENT -> sharesUnit(hits.segment, chosen, h);
+            case SENTENCE -> sharesUnit(hits.sentence, chosen, h);
+            case TEXT -> true;
+        };
+    }
+
+    private static boolean sharesUnit(int[] unit, int[] chosen, int h) {
+        for (int c : chosen) {
+            if (unit[c] == unit[h]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A modifier word inside a rule's own words ("not" in "not breathing") is part of the phrase, not context. */
+    private static boolean insideChosen(Hits hits, int[] chosen, int h) {
+        for (int c : chosen) {
+            if (c == h || hits.contains(c, h)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isChosen(int[] chosen, int h) {
+        for (int c : chosen) {
+            if (c == h) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstOf(Hits hits, int[] chosen) {
+        int first = chosen[0];
+        for (int c : chosen) {
+            if (hits.firstWord[c] < hits.firstWord[first]) {
+                first = c;
+            }
+        }
+        return first;
+    }
+
+    private static int lastWordOf(Hits hits, int[] chosen) {
+        int last = Integer.MIN_VALUE;
+        for (int c : chosen) {
+            last = Math.max(last, hits.lastWord[c]);
+        }
+        return last;
+    }
+
+    // ---- verdict ----
+
+    private CrisisVerdict verdict(NormalisedText text, Hits hits, Firing[] best) {
+        CrisisLevel level = CrisisLevel.NONE;
+        for (Firing firing : best) {
+            if (firing != null) {
+                level = CrisisLevel.max(level, firing.level());
+            }
+        }
+        if (level == CrisisLevel.NONE) {
+            return CrisisVerdict.none();
+        }
+        List<String> ruleIds = new ArrayList<>();
+        Set<CrisisMatch> matches = new LinkedHashSet<>();
+        for (int r = 0; r < best.length; r++) {
+            Firing firing = best[r];
+            if (firing == null || firing.level() != level) {
+                continue;
+            }
+            String id = rules.get(r).id();
+            ruleIds.add(id);
+            for (int h : firing.hits()) {
+                matches.add(match(text, hits, h, id));
+            }
+            for (int[] modifierHit : firing.modifierHits()) {
+                matches.add(match(text, hits, modifierHit[1], modifiers.get(modifierHit[0]).id()));
+            }
+        }
+        List<CrisisMatch> ordered = new ArrayList<>(matches);
+        ordered.sort(Comparator.comparingInt(CrisisMatch::start).thenComparingInt(CrisisMatch::end));
+        return new CrisisVerdict(level, ruleIds, ordered);
+    }
+
+    private static CrisisMatch match(NormalisedText text, Hits hits, int h, String ruleId) {
+        int start = text.originalStart(hits.start[h]);
+        int end = text.originalEnd(hits.end[h] - 1);
+        return new CrisisMatch(start, end, text.original().substring(start, end), ruleId);
+    }
+}

@@ -1,0 +1,48 @@
+package org.haven.crisis;
+
+import java.io.InputStream;
+import java.util.Objects;
+
+/**
+ * Holds the detector currently in use and replaces it when moderators edit the lexicon. A reload parses and
+ * compiles the new lexicon completely before publishing it, so callers see either the old detector or the new
+ * one, never a half-built one, and a bad file leaves the old detector in place.
+ *
+ * <p>Thread-safe: readers take the detector from a volatile field without locking; reloads are serialised so
+ * two admins saving at once cannot interleave.
+ */
+public final class LexiconHolder {
+
+    private volatile CrisisDetector current;
+
+    public LexiconHolder(Lexicon initial) {
+        current = new CrisisDetector(Objects.requireNonNull(initial, "initial"));
+    }
+
+    /** A holder starting with the lexicon shipped with Haven. */
+    public static LexiconHolder withDefaultLexicon() {
+        return new LexiconHolder(Lexicon.loadDefault());
+    }
+
+    /** The detector to use for the next text. Do not cache it across requests, or reloads will not be seen. */
+    public CrisisDetector detector() {
+        return current;
+    }
+
+    /** Shorthand for {@code detector().detect(text)}. */
+    public CrisisVerdict detect(String text) {
+        return current.detect(text);
+    }
+
+    /**
+     * Parses {@code json} as a lexicon and, if it is valid, makes it the one in use.
+     *
+     * @return the new lexicon's version
+     * @throws LexiconException if the new lexicon is invalid; the previous one stays in use
+     */
+    public synchronized String reload(InputStream json) {
+        CrisisDetector replacement = new CrisisDetector(Lexicon.parse(json));
+        current = replacement;
+        return replacement.lexicon().version();
+    }
+}

@@ -1,0 +1,467 @@
+package org.haven.crisis;
+
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns forum spelling into the plain form the lexicon is written in, remembering where every character came
+ * from so that matches can be highlighted in the original text.
+ *
+ * <p>Two cheap passes, both linear and allocation-free per character:
+ * <ol>
+ *   <li><em>fold</em>, per code point: ASCII lower-casing on a fast path; for anything else compatibility
+ *   decomposition (NFKD, so full-width and mathematical letters become ASCII) with accents and zero-width
+ *   characters dropped, curly quotes made straight, emoji replaced by words from the lexicon, sentence
+ *   punctuation reduced to {@code '.'} and {@code ','};</li>
+ *   <li><em>tokenise</em>, per word: leetspeak symbols and digits ({@code k1ll}, {@code $uicide}),
+ *   letters spaced out ({@code s u i c i d e}), runs of three or more equal letters ({@code sooo}), and the
+ *   lexicon's slang table ({@code kms}, {@code unalive}, {@code rn}).</li>
+ * </ol>
+ * Lexicon terms go through the same normaliser, so both sides always agree on spelling.
+ */
+final class Normaliser {
+
+    /** Suffixes that make a number-led token a measure ({@code 800mg}, {@code 4am}) rather than leetspeak. */
+    private static final Set<String> UNITS = Set.of("mg", "mcg", "ml", "g", "kg", "lb", "lbs", "oz", "am", "pm",
+            "st", "nd", "rd", "th", "x", "s", "k", "h", "hr", "hrs", "min", "mins", "yr", "yrs", "yo", "mm", "cm",
+            "km", "m", "d", "w", "ish");
+    private static final char[] LEET_DIGITS = {'o', 'i', '2', 'e', 'a', 's', '6', 't', '8', '9'};
+    private static final int MAX_SHORTENED_RUNS = 8;
+
+    private final WordTable slang;
+    private final char[][] slangExpansions;
+    private final Map<Integer, char[]> emoji;
+    private final WordTable vocabulary;
+    private final WordTable segmentBreakWords;
+
+    /**
+     * @param slang             whole-word replacements, keys and values already in normalised spelling
+     * @param emoji             code point to replacement words
+     * @param vocabulary        words the lexicon uses, to decide whether {@code killll} means {@code kill} or
+     *                          {@code sooo} means {@code so}
+     * @param segmentBreakWords words that start a new part of a sentence ({@code but}), ending negation scope
+     */
+    Normaliser(Map<String, String> slang, Map<Integer, String> emoji, Set<String> vocabulary,
+               Set<String> segmentBreakWords) {
+        Map<String, Integer> slangIndex = new HashMap<>();
+        slangExpansions = new char[slang.size()][];
+        int i = 0;
+        for (Map.Entry<String, String> entry : slang.entrySet()) {
+            slangIndex.put(entry.getKey(), i);
+            slangExpansions[i++] = entry.getValue().toCharArray();
+        }
+        this.slang = new WordTable(slangIndex);
+        Map<Integer, char[]> emojiWords = new HashMap<>();
+        emoji.forEach((codePoint, words) -> emojiWords.put(codePoint, words.toCharArray()));
+        this.emoji = Map.copyOf(emojiWords);
+        this.vocabulary = wordSet(vocabulary);
+        this.segmentBreakWords = wordSet(segmentBreakWords);
+    }
+
+    private static WordTable wordSet(Set<String> words) {
+        Map<String, Integer> map = new HashMap<>();
+        words.forEach(w -> map.put(w, 0));
+        return new WordTable(map);
+    }
+
+    /** Normalises into fresh buffers; for lexicon terms and tests. */
+    NormalisedText normalise(String text) {
+        return normalise(text, new TextBuffer(text.length() + 16), new TextBuffer(text.length() + 16));
+    }
+
+    /**
+     * Normalises using the caller's buffers, which the result then shares: the detector reuses one pair per
+     * thread, because allocating and zeroing fresh arrays cost more than the normalisation itself.
+     */
+    NormalisedText normalise(String text, TextBuffer folded, TextBuffer out) {
+        folded.n = 0;
+        out.n = 0;
+        fold(text, folded);
+        tokenise(folded, out);
+        return new NormalisedText(text, out.c, out.n, out.s, out.e);
+    }
+
+    // ---- pass 1: per code point ----
+
+    private void fold(String text, TextBuffer out) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                foldAscii(out, c, i, i + 1);
+                i++;
+            } else {
+                int cp = text.codePointAt(i);
+                int next = i + Character.charCount(cp);
+                foldOther(out, cp, i, next);
+                i = next;
+            }
+        }
+    }
+
+    private static void foldAscii(TextBuffer out, char c, int start, int end) {
+        if (c >= 'A' && c <= 'Z') {
+            out.add((char) (c | 0x20), start, end);
+        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                || c == '\'' || c == '$' || c == '@' || c == '!' || c == '*') {
+            // leetspeak symbols stay for now: whether '!' is an 'i' or an exclamation depends on the word
+            out.add(c, start, end);
+        } else if (c == '`') {
+            out.add('\'', start, end);
+        } else if (c == '.' || c == '?' || c == ';' || c == '\n') {
+            out.add('.', start, end);
+        } else if (c == ',' || c == ':') {
+            out.add(',', start, end);
+        } else {
+            out.add(' ', start, end);
+        }
+    }
+
+    private void foldOther(TextBuffer out, int cp, int start, int end) {
+        switch (cp) {
+            case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC, 0xFF07 -> {
+                out.add('\'', start, end);
+                return;
+            }
+            case 0x2026 -> {
+                out.add('.', start, end);
+                return;
+            }
+            case 0x2013, 0x2014, 0x2015 -> {
+                out.add(',', start, end);
+                return;
+            }
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD -> {
+                return; // zero-width characters are a common way to slip words past filters
+            }
+            default -> {
+                // handled below
+            }
+        }
+        if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
+            return; // emoji presentation selectors and skin tones
+        }
+        char[] word = emoji.get(cp);
+        if (word != null) {
+            out.add(' ', start, end);
+            for (char w : word) {
+                out.add(w, start, end);
+            }
+            out.add(' ', start, end);
+            return;
+        }
+        if (isMark(cp)) {
+            return;
+        }
+        String decomposed = Normalizer.normalize(new String(Character.toChars(cp)),
+                Character.isLetterOrDigit(cp) ? Normalizer.Form.NFKD : Normalizer.Form.NFKC);
+        for (int k = 0; k < decomposed.length(); k++) {
+            char d = decomposed.charAt(k);
+            if (isMark(d)) {
+                continue;
+            }
+            d = Character.toLowerCase(d);
+            if (d < 0x80) {
+                foldAscii(out, d, start, end);
+            } else {
+                out.add(Character.isLetterOrDigit(d) ? d : ' ', start, end);
+            }
+        }
+    }
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    // ---- pass 2: per word ----
+
+    private void tokenise(TextBuffer f, TextBuffer out) {
+        int i = 0;
+        while (i < f.n) {
+            char c = f.c[i];
+            if (isTokenChar(c)) {
+                int j = i + 1;
+                while (j < f.n && isTokenChar(f.c[j])) {
+                    j++;
+                }
+                int spacedEnd = j - i == 1 && isLetter(c) ? spacedOutEnd(f, i) : -1;
+                if (spacedEnd > 0) {
+                    boolean separated = separate(out);
+                    int p0 = out.n;
+                    for (int k = i; k < spacedEnd; k += 2) {
+                        out.add(f.c[k], f.s[k], f.e[k]);
+                    }
+                    finishToken(out, p0, separated);
+                    i = spacedEnd;
+                } else {
+                    emitToken(f, i, j, out);
+                    i = j;
+                }
+            } else {
+                if (c == '.' || c == ',') {
+                    addBreak(out, c, f.s[i], f.e[i]);
+                }
+                i++; // a space: the separator is added lazily before the next word
+            }
+        }
+        if (out.n > 0 && out.c[out.n - 1] == ' ') {
+            out.n--;
+        }
+    }
+
+    /**
+     * If three or more single letters are spaced out ({@code s u i c i d e}, {@code k.i.l.l}) starting at
+     * {@code i}, the index after the last one; otherwise -1.
+     */
+    private static int spacedOutEnd(TextBuffer f, int i) {
+        int k = i;
+        int count = 1;
+        while (k + 2 < f.n && (f.c[k + 1] == ' ' || f.c[k + 1] == '.') && isLetter(f.c[k + 2])
+                && (k + 3 >= f.n || !isTokenChar(f.c[k + 3]))) {
+            k += 2;
+            count++;
+        }
+        return count >= 3 ? k + 1 : -1;
+    }
+
+    private void emitToken(TextBuffer f, int from, int to, TextBuffer out) {
+        boolean separated = separate(out);
+        int p0 = out.n;
+        boolean exclaimed = false;
+        for (int k = from; k < to; k++) {
+            char c = f.c[k];
+            boolean letterBefore = k > from && isLetter(f.c[k - 1]);
+            boolean letterAfter = k + 1 < to && isLetter(f.c[k + 1]);
+            switch (c) {
+                case '$' -> {
+                    if (letterBefore || letterAfter) {
+                        out.add('s', f.s[k], f.e[k]);
+                    }
+                }
+                case '@' -> {
+                    if (letterBefore && letterAfter) {
+                        out.add('a', f.s[k], f.e[k]);
+                    }
+                }
+                case '*' -> {
+                    if (letterBefore && letterAfter) {
+                        out.add('i', f.s[k], f.e[k]); // k*ll, su*cide: the starred letter is nearly always i
+                    }
+                }
+                case '!' -> {
+                    if (letterBefore && letterAfter) {
+                        out.add('i', f.s[k], f.e[k]);
+                    } else {
+                        exclaimed = true;
+                    }
+                }
+                case '\'' -> {
+                    if (out.n > p0 && k + 1 < to && f.c[k + 1] != '\'') {
+                        out.add('\'', f.s[k], f.e[k]); // keep inside words (don't), drop quotes around them
+                    }
+                }
+                default -> out.add(c, f.s[k], f.e[k]);
+            }
+        }
+        if (out.n > 0 && out.c[out.n - 1] == '\'') {
+            out.n--;
+        }
+        finishToken(out, p0, separated);
+        if (exclaimed) {
+            addBreak(out, '.', f.s[to - 1], f.e[to - 1]);
+        }
+    }
+
+    /** Applies slang, leetspeak digits and repeated letters to the word in {@code out[p0..)}. */
+    private void finishToken(TextBuffer out, int p0, boolean separated) {
+        if (out.n == p0) {
+            if (separated) {
+                out.n--; // the word was only symbols: take back its separator
+            }
+            return;
+        }
+        if (!replaceSlang(out, p0)) {
+            boolean changed = decodeDigits(out, p0);
+            changed |= shortenRepeats(out, p0);
+            if (changed) {
+                replaceSlang(out, p0);
+            }
+        }
+        if (separated && p0 >= 2 && isWordChar(out.c[p0 - 2]) && segmentBreakWords.contains(out.c, p0, out.n)) {
+            out.insert(p0 - 1, ',');
+        }
+    }
+
+    private boolean replaceSlang(TextBuffer out, int p0) {
+        int index = slang.get(out.c, p0, out.n);
+        if (index < 0) {
+            return false;
+        }
+        int start = out.s[p0];
+        int end = out.e[out.n - 1];
+        out.n = p0;
+        for (char c : slangExpansions[index]) {
+            out.add(c, start, end);
+        }
+        return true;
+    }
+
+    /** Returns whether the word changed. */
+    private static boolean decodeDigits(TextBuffer out, int p0) {
+        boolean letters = false;
+        boolean digits = false;
+        for (int k = p0; k < out.n; k++) {
+            char c = out.c[k];
+            letters |= isLetter(c);
+            digits |= c >= '0' && c <= '9';
+        }
+        if (!letters || !digits || isMeasure(out, p0)) {
+            return false;
+        }
+        for (int k = p0; k < out.n; k++) {
+            char c = out.c[k];
+            if (c >= '0' && c <= '9') {
+                out.c[k] = LEET_DIGITS[c - '0'];
+            }
+        }
+        return true;
+    }
+
+    /** {@code 800mg}, {@code 4am}, {@code 90days}: a number followed by a unit, not leetspeak. */
+    private static boolean isMeasure(TextBuffer out, int p0) {
+        int k = p0;
+        while (k < out.n && out.c[k] >= '0' && out.c[k] <= '9') {
+            k++;
+        }
+        if (k == p0) {
+            return false;
+        }
+        if (k - p0 >= 2) {
+            return true;
+        }
+        for (int q = k; q < out.n; q++) {
+            if (!isLetter(out.c[q])) {
+                return false;
+            }
+        }
+        return UNITS.contains(new String(out.c, k, out.n - k));
+    }
+
+    /**
+     * Shortens runs of three or more equal letters to two ({@code killll} to {@code kill}), or to one when only
+     * that spelling is a lexicon word ({@code sooo} to {@code so}, {@code diiie} to {@code die}).
+     */
+    private boolean shortenRepeats(TextBuffer out, int p0) {
+        if (!hasTripleLetter(out, p0)) {
+            return false;
+        }
+        int write = p0;
+        int[] shortened = null;
+        int shortenedCount = 0;
+        int read = p0;
+        while (read < out.n) {
+            char c = out.c[read];
+            int runEnd = read + 1;
+            while (runEnd < out.n && out.c[runEnd] == c) {
+                runEnd++;
+            }
+            if (runEnd - read >= 3 && isLetter(c)) {
+                out.move(read, write);
+                out.move(read + 1, write + 1);
+                out.e[write + 1] = out.e[runEnd - 1];
+                if (shortened == null) {
+                    shortened = new int[MAX_SHORTENED_RUNS];
+                }
+                if (shortenedCount < MAX_SHORTENED_RUNS) {
+                    shortened[shortenedCount++] = write;
+                }
+                write += 2;
+            } else {
+                for (int k = read; k < runEnd; k++) {
+                    out.move(k, write++);
+                }
+            }
+            read = runEnd;
+        }
+        out.n = write;
+        if (shortenedCount == 0 || vocabulary.contains(out.c, p0, out.n)) {
+            return true;
+        }
+        char[] single = new char[out.n - p0 - shortenedCount];
+        int w = 0;
+        int next = 0;
+        for (int k = p0; k < out.n; k++) {
+            if (next < shortenedCount && k == shortened[next] + 1) {
+                next++;
+                continue;
+            }
+            single[w++] = out.c[k];
+        }
+        if (!vocabulary.contains(single, 0, single.length)) {
+            return true;
+        }
+        int write2 = p0;
+        next = 0;
+        for (int k = p0; k < out.n; k++) {
+            if (next < shortenedCount && k == shortened[next] + 1) {
+                out.e[write2 - 1] = out.e[k];
+                next++;
+                continue;
+            }
+            out.move(k, write2++);
+        }
+        out.n = write2;
+        return true;
+    }
+
+    private static boolean hasTripleLetter(TextBuffer out, int p0) {
+        for (int k = p0 + 2; k < out.n; k++) {
+            char c = out.c[k];
+            if (c == out.c[k - 1] && c == out.c[k - 2] && isLetter(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds the single space that separates a word from the word or break before it. */
+    private static boolean separate(TextBuffer out) {
+        if (out.n > 0 && out.c[out.n - 1] != ' ') {
+            out.add(' ', out.e[out.n - 1], out.e[out.n - 1]);
+            return true;
+        }
+        return false;
+    }
+
+    private static void addBreak(TextBuffer out, char c, int start, int end) {
+        if (out.n == 0) {
+            return;
+        }
+        char last = out.c[out.n - 1];
+        if (last == ' ') {
+            out.n--;
+            addBreak(out, c, start, end);
+        } else if (last == ',' && c == '.') {
+            out.c[out.n - 1] = c;
+        } else if (last != '.' && last != ',') {
+            out.add(c, start, end);
+        }
+    }
+
+    static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c >= 0x80;
+    }
+
+    private static boolean isTokenChar(char c) {
+        return isWordChar(c) || c == '$' || c == '@' || c == '!' || c == '*';
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 0x80 && Character.isLetter(c));
+    }
+}

@@ -1,0 +1,199 @@
+package org.haven.crisis;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An Aho-Corasick automaton over normalised text, compiled to a dense transition table so the scan is one
+ * array read per character. Matches are reported only on word boundaries; a possessive {@code 's} after a
+ * pattern still counts as a boundary ({@code my brother} matches {@code my brother's}). A pattern marked as a
+ * prefix needs no boundary at its end ({@code suicid*} matches {@code suicidal}).
+ *
+ * <p>The same scan also reports whole-word numbers at or above a threshold ({@code took 40 of them}), which a
+ * word list cannot express.
+ */
+final class PatternAutomaton {
+
+    /** Pattern id reported for a whole-word number. */
+    static final int NUMBER = -1;
+
+    /** Alphabet: a-z, 0-9, apostrophe, space. Anything else ends every pattern. */
+    private static final int SYMBOLS = 38;
+    private static final int[] SYMBOL_OF = new int[128];
+
+    static {
+        Arrays.fill(SYMBOL_OF, -1);
+        for (char c = 'a'; c <= 'z'; c++) {
+            SYMBOL_OF[c] = c - 'a';
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            SYMBOL_OF[c] = 26 + c - '0';
+        }
+        SYMBOL_OF['\''] = 36;
+        SYMBOL_OF[' '] = 37;
+    }
+
+    private final int[] next;
+    private final int[][] outputs;
+    /** Per state, the outputs that may end inside a word (prefix patterns only). */
+    private final int[][] prefixOutputs;
+    private final int[] patternLength;
+    private final int[] patternWords;
+
+    /**
+     * @param patterns normalised patterns, using only the automaton's alphabet
+     * @param prefix   per pattern, whether it may end inside a word
+     */
+    PatternAutomaton(List<String> patterns, boolean[] prefix) {
+        patternLength = new int[patterns.size()];
+        patternWords = new int[patterns.size()];
+        List<int[]> gotoRows = new ArrayList<>();
+        List<int[]> ownOutputs = new ArrayList<>();
+        gotoRows.add(newRow());
+        ownOutputs.add(new int[0]);
+        for (int p = 0; p < patterns.size(); p++) {
+            String pattern = patterns.get(p);
+            patternLength[p] = pattern.length();
+            patternWords[p] = 1 + (int) pattern.chars().filter(ch -> ch == ' ').count();
+            int state = 0;
+            for (int i = 0; i < pattern.length(); i++) {
+                int symbol = symbol(pattern.charAt(i));
+                if (symbol < 0) {
+                    throw new IllegalArgumentException("pattern '" + pattern + "' has a character outside a-z, 0-9, ' and space");
+                }
+                int target = gotoRows.get(state)[symbol];
+                if (target <= 0) {
+                    target = gotoRows.size();
+                    gotoRows.get(state)[symbol] = target;
+                    gotoRows.add(newRow());
+                    ownOutputs.add(new int[0]);
+                }
+                state = target;
+            }
+            int[] own = ownOutputs.get(state);
+            int[] grown = Arrays.copyOf(own, own.length + 1);
+            grown[own.length] = p;
+            ownOutputs.set(state, grown);
+        }
+        int states = gotoRows.size();
+        next = new int[states * SYMBOLS];
+        outputs = new int[states][];
+        int[] fail = new int[states];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        outputs[0] = ownOutputs.get(0);
+        for (int symbol = 0; symbol < SYMBOLS; symbol++) {
+            int target = gotoRows.get(0)[symbol];
+            if (target > 0) {
+                next[symbol] = target;
+                fail[target] = 0;
+                queue.add(target);
+            }
+        }
+        prefixOutputs = new int[states][];
+        prefixOutputs[0] = new int[0];
+        while (!queue.isEmpty()) {
+            int state = queue.poll();
+            int[] own = ownOutputs.get(state);
+            int[] inherited = outputs[fail[state]];
+            int[] merged = Arrays.copyOf(own, own.length + inherited.length);
+            System.arraycopy(inherited, 0, merged, own.length, inherited.length);
+            outputs[state] = merged;
+            prefixOutputs[state] = Arrays.stream(merged).filter(p -> prefix[p]).toArray();
+            for (int symbol = 0; symbol < SYMBOLS; symbol++) {
+                int target = gotoRows.get(state)[symbol];
+                if (target > 0) {
+                    fail[target] = next[fail[state] * SYMBOLS + symbol];
+                    next[state * SYMBOLS + symbol] = target;
+                    queue.add(target);
+                } else {
+                    next[state * SYMBOLS + symbol] = next[fail[state] * SYMBOLS + symbol];
+                }
+            }
+        }
+    }
+
+    private static int[] newRow() {
+        return new int[SYMBOLS];
+    }
+
+    private static int symbol(char c) {
+        return c < 128 ? SYMBOL_OF[c] : -1;
+    }
+
+    int patternWords(int pattern) {
+        return pattern == NUMBER ? 1 : patternWords[pattern];
+    }
+
+    /**
+     * Scans {@code text} once and reports every pattern occurrence on word boundaries, plus whole-word numbers
+     * of at least {@code numberThreshold}, with word and clause positions.
+     */
+    void scan(NormalisedText text, int numberThreshold, Hits hits) {
+        char[] t = text.chars();
+        int n = text.length();
+        int state = 0;
+        int word = -1;
+        int clause = 0;
+        int segment = 0;
+        int numberStart = -1;
+        long number = 0;
+        boolean previousIsWord = false;
+        for (int i = 0; i < n; i++) {
+            char c = t[i];
+            boolean isWord = Normaliser.isWordChar(c);
+            if (isWord && !previousIsWord) {
+                word++;
+                numberStart = c >= '0' && c <= '9' ? i : -1;
+                number = 0;
+            }
+            if (numberStart >= 0) {
+                if (c >= '0' && c <= '9') {
+                    number = Math.min(number * 10 + (c - '0'), Integer.MAX_VALUE);
+                } else {
+                    numberStart = -1;
+                }
+            }
+            int symbol = c < 128 ? SYMBOL_OF[c] : -1;
+            if (symbol < 0) {
+                state = 0;
+                if (c == '.') {
+                    clause++;
+                    segment++;
+                } else if (c == ',') {
+                    segment++;
+                }
+            } else {
+                state = next[state * SYMBOLS + symbol];
+                // most positions are inside a word, where only prefix patterns can end
+                int end = i + 1;
+                int[] found = end == n || !Normaliser.isWordChar(t[end]) || possessive(t, n, end)
+                        ? outputs[state] : prefixOutputs[state];
+                if (found.length > 0) {
+                    report(t, i + 1, found, word, clause, segment, hits);
+                }
+            }
+            boolean wordEnds = isWord && (i + 1 == n || !Normaliser.isWordChar(t[i + 1]));
+            if (wordEnds && numberStart >= 0 && number >= numberThreshold) {
+                hits.add(NUMBER, numberStart, i + 1, word, word, clause, segment);
+            }
+            previousIsWord = isWord;
+        }
+    }
+
+    private void report(char[] t, int end, int[] found, int word, int clause, int segment, Hits hits) {
+        for (int p : found) {
+            int start = end - patternLength[p];
+            if (start > 0 && Normaliser.isWordChar(t[start - 1])) {
+                continue;
+            }
+            hits.add(p, start, end, word - patternWords[p] + 1, word, clause, segment);
+        }
+    }
+
+    private static boolean possessive(char[] t, int n, int end) {
+        return t[end] == '\'' && end + 1 < n && t[end + 1] == 's'
+                && (end + 2 == n || !Normaliser.isWordChar(t[end + 2]));
+    }
+}

@@ -1,0 +1,21 @@
+package org.haven.crisis;
+
+/**
+ * A lexicon rule: when a hit of every category in {@code all} and, if given, of at least one in {@code any} occur
+ * within {@code window} words (inside one sentence unless {@code acrossSentences}), the text reaches
+ * {@code level}, subject to the person check and the context modifiers. A standalone phrase rule is simply a
+ * rule with one category in {@code all}.
+ */
+record Rule(String id, CrisisLevel level, int[] all, int[] any, int window, Person person,
+            boolean acrossSentences) {
+
+    /** Whom the words must be about, judged by the nearest person word before them. */
+    enum Person {
+        /** The writer: a first-person word, or no person word at all ("took all of them"). */
+        SELF,
+        /** Someone else: a third-person or second-person word ("my brother isn't breathing"). */
+        OTHER,
+        /** Anyone: no check. */
+        ANY
+    }
+}

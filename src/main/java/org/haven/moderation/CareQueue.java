@@ -1,0 +1,123 @@
+package org.haven.moderation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.haven.crisis.CrisisDetected;
+import org.haven.crisis.CrisisLevel;
+import org.haven.crisis.CrisisMatch;
+import org.haven.discussion.DiscussionService;
+import org.haven.platform.Clock;
+
+/**
+ * The care lane: records a care item for every post written at CONCERN or above (one pending item per
+ * post), lists pending items to moderators most severe first and then oldest first, and deletes items
+ * (with their detection details) once the retention period has passed.
+ */
+@ApplicationScoped
+public class CareQueue {
+
+    private static final Logger LOG = Logger.getLogger(CareQueue.class.getName());
+    private static final int MAX_SPANS = 20;
+    private static final int MAX_SPAN_TEXT = 200;
+    public static final int PAGE_SIZE = 50;
+
+    @PersistenceContext(unitName = "haven")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    DiscussionService discussion;
+
+    @Inject
+    @ConfigProperty(name = "haven.care.retention.days", defaultValue = "90")
+    int retentionDays;
+
+    /** A care item as moderators see it. {@code matches} are the spans that made the detector speak. */
+    public record CareItemView(long id, String lane, String kind, int priority, CrisisLevel level, Long postId,
+            Long threadId, String excerpt, List<String> reasons, List<Map<String, Object>> matches,
+            OffsetDateTime createdAt, long waitingSeconds, long version, Long claimedBy) {
+    }
+
+    public record Queue(List<CareItemView> items, int page) {
+    }
+
+    /** Runs inside the post's transaction: the item is stored with the post or not at all. */
+    void onCrisis(@Observes CrisisDetected detected) {
+        if (!detected.verdict().level().atLeast(CrisisLevel.CONCERN)) {
+            return;
+        }
+        long pending = em.createNamedQuery("ModerationItem.pendingForPost", Long.class)
+                .setParameter("post", detected.postId()).setParameter("lane", Lane.CARE)
+                .setParameter("status", ItemStatus.PENDING).getSingleResult();
+        if (pending > 0) {
+            return;
+        }
+        var verdict = detected.verdict();
+        String rules = String.join(",", verdict.rules());
+        ModerationItem item = ModerationItem.care(detected.postId(), detected.threadId(), verdict.level(),
+                rules.length() > 1000 ? rules.substring(0, 1000) : rules, spans(verdict.matches()), clock.now());
+        em.persist(item);
+        em.flush();
+        LOG.info(() -> "care item " + item.id() + " for post " + detected.postId());
+    }
+
+    private static String spans(List<CrisisMatch> matches) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        matches.stream().limit(MAX_SPANS).forEach(m -> array.add(Json.createObjectBuilder()
+                .add("start", m.start()).add("end", m.end())
+                .add("text", m.text().length() > MAX_SPAN_TEXT ? m.text().substring(0, MAX_SPAN_TEXT) : m.text())
+                .add("rule", m.ruleId())));
+        String json = array.build().toString();
+        return json.length() > 4000 ? "[]" : json;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Queue pending(Lane lane, int page) {
+        List<ModerationItem> items = em.createNamedQuery("ModerationItem.pending", ModerationItem.class)
+                .setParameter("lane", lane).setParameter("status", ItemStatus.PENDING)
+                .setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
+        Map<Long, String> excerpts = discussion.excerpts(items.stream().map(ModerationItem::postId).toList(), 280);
+        OffsetDateTime now = clock.now();
+        return new Queue(items.stream().map(i -> view(i, excerpts.get(i.postId()), now)).toList(), page);
+    }
+
+    private static CareItemView view(ModerationItem i, String excerpt, OffsetDateTime now) {
+        List<String> reasons = i.rules() == null || i.rules().isBlank() ? List.of() : List.of(i.rules().split(","));
+        JsonArray spans = Json.createReader(new StringReader(i.spans() == null ? "[]" : i.spans())).readArray();
+        List<Map<String, Object>> matches = spans.getValuesAs(JsonObject.class).stream()
+                .map(s -> Map.<String, Object>of("start", s.getInt("start"), "end", s.getInt("end"),
+                        "text", s.getString("text"), "rule", s.getString("rule")))
+                .toList();
+        return new CareItemView(i.id(), i.lane().name().toLowerCase(java.util.Locale.ROOT), i.kind(), i.priority(),
+                i.crisisLevel(), i.postId(), i.threadId(), excerpt == null ? "" : excerpt, reasons, matches,
+                i.createdAt(), Math.max(0, java.time.Duration.between(i.createdAt(), now).getSeconds()), i.version(),
+                i.claimedBy());
+    }
+
+    /** Deletes items older than the retention period, detection details with them. */
+    @Transactional
+    public int expire() {
+        int removed = em.createNamedQuery("ModerationItem.expire")
+                .setParameter("before", clock.now().minusDays(retentionDays)).executeUpdate();
+        if (removed > 0) {
+            LOG.info(() -> removed + " moderation items past retention deleted");
+        }
+        return removed;
+    }
+}

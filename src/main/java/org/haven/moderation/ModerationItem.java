@@ -1,0 +1,152 @@
+package org.haven.moderation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import org.haven.crisis.CrisisLevel;
+
+/**
+ * An item of the moderation queue. A care item carries the crisis level, the rule ids and the matched
+ * spans (as JSON) so a moderator sees why; they exist nowhere else and are deleted with the item.
+ */
+@Entity
+@Table(name = "moderation_item")
+@NamedQuery(name = "ModerationItem.pending", query = "select i from ModerationItem i where i.lane = :lane "
+        + "and i.status = :status order by i.priority desc, i.createdAt, i.id")
+@NamedQuery(name = "ModerationItem.pendingForPost", query = "select count(i) from ModerationItem i where i.postId = :post "
+        + "and i.lane = :lane and i.status = :status")
+@NamedQuery(name = "ModerationItem.expire", query = "delete from ModerationItem i where i.createdAt < :before")
+public class ModerationItem {
+
+    @Id
+    @SequenceGenerator(name = "moderation_item_seq", sequenceName = "moderation_item_seq", allocationSize = 20)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "moderation_item_seq")
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Lane lane;
+
+    @Column(nullable = false)
+    private String kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ItemStatus status;
+
+    @Column(nullable = false)
+    private int priority;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "crisis_level")
+    private CrisisLevel crisisLevel;
+
+    @Column(length = 1000)
+    private String rules;
+
+    @Column(length = 4000)
+    private String spans;
+
+    @Column(name = "post_id")
+    private Long postId;
+
+    @Column(name = "thread_id")
+    private Long threadId;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "claimed_by")
+    private Long claimedBy;
+
+    @Column(name = "claimed_until")
+    private OffsetDateTime claimedUntil;
+
+    @Version
+    private long version;
+
+    protected ModerationItem() {
+    }
+
+    /** A care item for a post written at {@code level}; more severe levels sort first. */
+    static ModerationItem care(long postId, long threadId, CrisisLevel level, String rules, String spans, OffsetDateTime now) {
+        ModerationItem item = new ModerationItem();
+        item.lane = Lane.CARE;
+        item.kind = "crisis";
+        item.status = ItemStatus.PENDING;
+        item.priority = priorityOf(level);
+        item.crisisLevel = level;
+        item.rules = rules;
+        item.spans = spans;
+        item.postId = postId;
+        item.threadId = threadId;
+        item.createdAt = now;
+        return item;
+    }
+
+    static int priorityOf(CrisisLevel level) {
+        return switch (level) {
+            case IMMINENT -> 300;
+            case IDEATION -> 200;
+            case CONCERN -> 100;
+            case NONE -> 0;
+        };
+    }
+
+    Long id() {
+        return id;
+    }
+
+    Lane lane() {
+        return lane;
+    }
+
+    String kind() {
+        return kind;
+    }
+
+    int priority() {
+        return priority;
+    }
+
+    CrisisLevel crisisLevel() {
+        return crisisLevel;
+    }
+
+    String rules() {
+        return rules;
+    }
+
+    String spans() {
+        return spans;
+    }
+
+    Long postId() {
+        return postId;
+    }
+
+    Long threadId() {
+        return threadId;
+    }
+
+    OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    Long claimedBy() {
+        return claimedBy;
+    }
+
+    long version() {
+        return version;
+    }
+}

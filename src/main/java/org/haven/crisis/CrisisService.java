@@ -23,7 +23,10 @@ public class CrisisService {
     @Inject
     HotlineDirectory hotlines;
 
-    /** A lexicon file to use instead of the one shipped in the application (and to reload from). */
+    /**
+     * A lexicon file to use instead of the one shipped in the application (and to reload from). While the
+     * file does not exist, the shipped lexicon is used.
+     */
     @Inject
     @ConfigProperty(name = "haven.crisis.lexicon.path")
     Optional<String> lexiconPath;
@@ -35,7 +38,7 @@ public class CrisisService {
         if (h == null) {
             synchronized (this) {
                 if (holder == null) {
-                    holder = lexiconPath.isPresent() ? new LexiconHolder(readConfigured()) : LexiconHolder.withDefaultLexicon();
+                    holder = configuredFile().isPresent() ? new LexiconHolder(readConfigured()) : LexiconHolder.withDefaultLexicon();
                 }
                 h = holder;
             }
@@ -44,11 +47,16 @@ public class CrisisService {
     }
 
     private Lexicon readConfigured() {
-        try (InputStream in = Files.newInputStream(Path.of(lexiconPath.orElseThrow()))) {
+        try (InputStream in = Files.newInputStream(configuredFile().orElseThrow())) {
             return Lexicon.parse(in);
         } catch (IOException e) {
-            throw new IllegalStateException("The crisis lexicon file cannot be read: " + lexiconPath.get(), e);
+            throw new IllegalStateException("The configured crisis lexicon file cannot be read", e);
         }
+    }
+
+    /** The configured lexicon file, when one is configured and present; else the shipped lexicon is used. */
+    private Optional<Path> configuredFile() {
+        return lexiconPath.filter(p -> !p.isBlank()).map(Path::of).filter(Files::isRegularFile);
     }
 
     public CrisisVerdict check(String text) {
@@ -64,7 +72,8 @@ public class CrisisService {
      * malformed lexicon is refused with its message and the one in force stays.
      */
     public String reloadLexicon() {
-        try (InputStream in = lexiconPath.isPresent() ? Files.newInputStream(Path.of(lexiconPath.get()))
+        Optional<Path> file = configuredFile();
+        try (InputStream in = file.isPresent() ? Files.newInputStream(file.get())
                 : CrisisService.class.getResourceAsStream("/crisis/lexicon.json")) {
             String version = holder().reload(in);
             LOG.info(() -> "Crisis lexicon reloaded, version " + version);

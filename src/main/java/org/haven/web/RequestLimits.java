@@ -5,7 +5,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
@@ -25,19 +24,11 @@ public class RequestLimits implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null) {
-            long length;
-            try {
-                length = Long.parseLong(declared.trim());
-            } catch (NumberFormatException e) {
-                length = Long.MAX_VALUE;
-            }
-            if (length > MAX_BODY_BYTES) {
-                request.abortWith(Response.status(413).type(Problem.MEDIA_TYPE)
-                        .entity(PayloadTooLargeException.PROBLEM).build());
-                return;
-            }
+        // getLength() rather than the raw header: over HTTP/2 the header can arrive twice ("16,16")
+        if (request.getLength() > MAX_BODY_BYTES) {
+            request.abortWith(Response.status(413).type(Problem.MEDIA_TYPE)
+                    .entity(PayloadTooLargeException.PROBLEM).build());
+            return;
         }
         request.setEntityStream(new Bounded(request.getEntityStream()));
     }

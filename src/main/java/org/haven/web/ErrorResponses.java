@@ -80,9 +80,6 @@ public class ErrorResponses {
         if (failure instanceof NotAcceptableException) {
             return Problem.of(406, "Not acceptable", "This address answers with JSON or HTML only.");
         }
-        if (causedBy(failure, PayloadTooLargeException.class)) {
-            return PayloadTooLargeException.PROBLEM;
-        }
         if (causedBy(failure, JsonbException.class) || causedBy(failure, JsonParsingException.class)
                 || failure instanceof ProcessingException
                 || (failure instanceof WebApplicationException w && w.getResponse().getStatus() == 400)) {

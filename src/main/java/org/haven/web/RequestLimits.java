@@ -5,15 +5,20 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * Bounds every request body at 64 KiB before anything reads it: a declared length over the bound is
- * refused at once with 413; a body without a length is cut off while it is read.
+ * Every request body is bounded at 64 KiB and, when it is text (JSON, a form), must be valid UTF-8,
+ * before anything else reads it: over the bound is a 413, broken UTF-8 a 400, instead of a body that is
+ * silently cut or has characters replaced. A declared length over the bound is refused without reading.
  */
 @Provider
 @PreMatching
@@ -22,48 +27,41 @@ public class RequestLimits implements ContainerRequestFilter {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
+    private static final String TOO_LARGE = "The request body is larger than 64 KiB. Posts can be up to 20,000 characters.";
+
     @Override
-    public void filter(ContainerRequestContext request) {
+    public void filter(ContainerRequestContext request) throws IOException {
         // getLength() rather than the raw header: over HTTP/2 the header can arrive twice ("16,16")
         if (request.getLength() > MAX_BODY_BYTES) {
-            request.abortWith(Response.status(413).type(Problem.MEDIA_TYPE)
-                    .entity(PayloadTooLargeException.PROBLEM).build());
+            throw new ApiException(413, "Request too large", TOO_LARGE, null);
+        }
+        if (!request.hasEntity()) {
             return;
         }
-        request.setEntityStream(new Bounded(request.getEntityStream()));
+        byte[] body = request.getEntityStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ApiException(413, "Request too large", TOO_LARGE, null);
+        }
+        if (isText(request.getMediaType()) && !isUtf8(body)) {
+            String message = "The request body is not valid UTF-8. Send text encoded as UTF-8.";
+            throw new ApiException(400, "Malformed request", message,
+                    List.of(new Problem.FieldError("request", "body", message)));
+        }
+        request.setEntityStream(new ByteArrayInputStream(body));
     }
 
-    /** Counts bytes as they are read and fails past the bound. */
-    static final class Bounded extends FilterInputStream {
-        private long count;
+    private static boolean isText(MediaType type) {
+        return type != null && (type.getSubtype().endsWith("json") || type.getType().equals("text")
+                || type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+    }
 
-        Bounded(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws IOException {
-            count += n;
-            if (count > MAX_BODY_BYTES) {
-                throw new PayloadTooLargeException();
-            }
+    static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 }

@@ -3,7 +3,6 @@ package org.haven.crisis;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +64,8 @@ public class CrisisPages {
     @Path("help")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response chooseCountry(@FormParam("country") String country) {
+    public Response chooseCountry(MultivaluedMap<String, String> form) {
+        String country = form.getFirst("country");
         Viewer viewer = current.viewer().orElse(null);
         String code = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
         if (viewer == null || !code.matches("[A-Z]{2}|INTL")) {
@@ -111,7 +112,9 @@ public class CrisisPages {
     @Path("admin/role")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response changeRole(@FormParam("pseudonym") String pseudonym, @FormParam("role") String role) {
+    public Response changeRole(MultivaluedMap<String, String> form) {
+        String pseudonym = form.getFirst("pseudonym");
+        String role = form.getFirst("role");
         current.requireAdmin();
         try {
             var changed = members.changeRole(pseudonym == null ? "" : pseudonym.strip(),
@@ -134,10 +137,16 @@ public class CrisisPages {
     @Path("admin/hotlines/new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response addHotline(@FormParam("country") String country, @FormParam("name") String name,
-            @FormParam("kind") String kind, @FormParam("call") String call, @FormParam("text") String text,
-            @FormParam("url") String url, @FormParam("hours") String hours, @FormParam("notes") String notes,
-            @FormParam("verified") String verified) {
+    public Response addHotline(MultivaluedMap<String, String> form) {
+        String country = form.getFirst("country");
+        String name = form.getFirst("name");
+        String kind = form.getFirst("kind");
+        String call = form.getFirst("call");
+        String text = form.getFirst("text");
+        String url = form.getFirst("url");
+        String hours = form.getFirst("hours");
+        String notes = form.getFirst("notes");
+        String verified = form.getFirst("verified");
         current.requireAdmin();
         var entry = form(country, name, kind, call, text, url, hours, notes, verified, null);
         Map<String, String> errors = FormErrors.check(validator, entry);
@@ -163,10 +172,17 @@ public class CrisisPages {
     @Path("admin/hotlines/" + ID)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response saveHotline(@PathParam("id") long id, @FormParam("country") String country,
-            @FormParam("name") String name, @FormParam("kind") String kind, @FormParam("call") String call,
-            @FormParam("text") String text, @FormParam("url") String url, @FormParam("hours") String hours,
-            @FormParam("notes") String notes, @FormParam("verified") String verified, @FormParam("version") String version) {
+    public Response saveHotline(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        String country = form.getFirst("country");
+        String name = form.getFirst("name");
+        String kind = form.getFirst("kind");
+        String call = form.getFirst("call");
+        String text = form.getFirst("text");
+        String url = form.getFirst("url");
+        String hours = form.getFirst("hours");
+        String notes = form.getFirst("notes");
+        String verified = form.getFirst("verified");
+        String version = form.getFirst("version");
         current.requireAdmin();
         Long seen;
         try {

@@ -3,7 +3,6 @@ package org.haven.discussion;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -126,8 +126,12 @@ public class DiscussionPages {
     @Path("threads/new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response startThread(@FormParam("topic") String topicSlug, @FormParam("title") String title,
-            @FormParam("body") String body, @FormParam("anonymous") String anonymous, @FormParam("action") String action) {
+    public Response startThread(MultivaluedMap<String, String> form) {
+        String topicSlug = form.getFirst("topic");
+        String title = form.getFirst("title");
+        String body = form.getFirst("body");
+        String anonymous = form.getFirst("anonymous");
+        String action = form.getFirst("action");
         Viewer viewer = current.viewer().orElse(null);
         if (viewer == null) {
             return signInFirst("/threads/new?topic=" + encode(topicSlug));
@@ -170,8 +174,10 @@ public class DiscussionPages {
     @Path("threads/" + ID + "/reply")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response reply(@PathParam("id") long id, @FormParam("body") String body,
-            @FormParam("anonymous") String anonymous, @FormParam("action") String action) {
+    public Response reply(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        String body = form.getFirst("body");
+        String anonymous = form.getFirst("anonymous");
+        String action = form.getFirst("action");
         Viewer viewer = current.viewer().orElse(null);
         if (viewer == null) {
             return signInFirst("/threads/" + id);
@@ -212,7 +218,9 @@ public class DiscussionPages {
     @Path("posts/" + ID + "/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response edit(@PathParam("id") long id, @FormParam("body") String body, @FormParam("version") String version) {
+    public Response edit(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        String body = form.getFirst("body");
+        String version = form.getFirst("version");
         Viewer viewer = current.viewer().orElse(null);
         if (viewer == null) {
             return signInFirst("/posts/" + id + "/edit");

@@ -1,8 +1,10 @@
 package org.haven.discussion;
 
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.haven.web.StrictBoolean;
 
 /** Request bodies of the discussion API, with the limits every client is held to. */
 public final class DiscussionRequests {
@@ -20,14 +22,14 @@ public final class DiscussionRequests {
             @NotBlank(message = "Write something in the post.")
             @Size(max = MAX_BODY, message = "A post has at most 20,000 characters.")
             String body,
-            Boolean anonymous) {
+            @JsonbTypeDeserializer(StrictBoolean.class) Boolean anonymous) {
     }
 
     public record NewPost(
             @NotBlank(message = "Write something in the reply.")
             @Size(max = MAX_BODY, message = "A post has at most 20,000 characters.")
             String body,
-            Boolean anonymous) {
+            @JsonbTypeDeserializer(StrictBoolean.class) Boolean anonymous) {
     }
 
     public record EditPost(

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,7 +52,9 @@ public class IdentityPages {
     @Path("sign-up")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response signUp(@FormParam("pseudonym") String pseudonym, @FormParam("passphrase") String passphrase) {
+    public Response signUp(MultivaluedMap<String, String> form) {
+        String pseudonym = form.getFirst("pseudonym");
+        String passphrase = form.getFirst("passphrase");
         var request = new IdentityRequests.SignUp(pseudonym == null ? null : pseudonym.strip(), passphrase);
         Map<String, String> errors = FormErrors.check(validator, request);
         if (pseudonym == null || pseudonym.isBlank()) {
@@ -85,8 +87,10 @@ public class IdentityPages {
     @Path("sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response signIn(@FormParam("pseudonym") String pseudonym, @FormParam("passphrase") String passphrase,
-            @FormParam("next") String next) {
+    public Response signIn(MultivaluedMap<String, String> form) {
+        String pseudonym = form.getFirst("pseudonym");
+        String passphrase = form.getFirst("passphrase");
+        String next = form.getFirst("next");
         var request = new IdentityRequests.SignIn(pseudonym, passphrase);
         Map<String, String> errors = FormErrors.check(validator, request);
         if (!errors.isEmpty()) {

@@ -22,6 +22,10 @@ import org.haven.platform.Secrets;
  * HttpOnly, SameSite=Strict cookie, pages put the same token in a hidden {@code csrf} field, and any
  * unsafe request outside the API must carry a matching field. The API is protected separately
  * (bearer tokens, or the session's X-CSRF-Token with the cookie).
+ *
+ * <p>Because the request filters read the body (here and in {@link RequestLimits}), the servlet's
+ * parameter map is empty afterwards: page resources take the form as a {@code MultivaluedMap} entity,
+ * which is read from the replaced entity stream, never with {@code @FormParam}.
  */
 @PreMatching
 @jakarta.ws.rs.ext.Provider
@@ -63,7 +67,9 @@ public class FormCsrf implements ContainerRequestFilter, ContainerResponseFilter
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(ISSUED) != null && request.getProperty(PROPERTY) instanceof String token) {
+        String path = request.getUriInfo().getPath();
+        boolean api = path.startsWith("api/") || path.startsWith("/api/");
+        if (!api && request.getProperty(ISSUED) != null && request.getProperty(PROPERTY) instanceof String token) {
             response.getHeaders().add("Set-Cookie", new NewCookie.Builder(COOKIE).value(token).path("/")
                     .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build());
         }

@@ -161,17 +161,17 @@ class CrisisApiIT {
 
     @Test
     void theCheckAnswersTheLevelAndHelpWithoutStoringAnythingAndIgnoresRecoveryTalk() {
-        Api.Answer imminent = api.json("POST", "api/v1/crisis/check", "{\"text\":\"i took all my pills and i'm scared\"}", null);
+        Api.Answer imminent = api.json("POST", "api/v1/crisis/check", "{\"text\":\"i took all my pills and i'm scared\"}", (String) null);
         assertEquals(200, imminent.status());
         assertEquals("IMMINENT", imminent.json().getString("level"));
         assertFalse(imminent.json().getJsonArray("rules").isEmpty());
         assertFalse(imminent.json().getJsonArray("resources").isEmpty());
 
-        Api.Answer calm = api.json("POST", "api/v1/crisis/check", "{\"text\":\"this craving is killing me\"}", null);
+        Api.Answer calm = api.json("POST", "api/v1/crisis/check", "{\"text\":\"this craving is killing me\"}", (String) null);
         assertEquals("NONE", calm.json().getString("level"));
         assertTrue(calm.json().getJsonArray("resources").isEmpty());
 
-        Api.Answer tooLong = api.json("POST", "api/v1/crisis/check", "{\"text\":" + Api.str("a".repeat(20_001)) + "}", null);
+        Api.Answer tooLong = api.json("POST", "api/v1/crisis/check", "{\"text\":" + Api.str("a".repeat(20_001)) + "}", (String) null);
         assertEquals(400, tooLong.status());
         assertEquals("text", tooLong.json().getJsonArray("errors").getJsonObject(0).getString("field"));
     }
@@ -222,7 +222,7 @@ class CrisisApiIT {
             assertEquals(400, refused.status(), refused.body());
             assertTrue(refused.json().getString("detail").contains("previous lexicon stays in force"), refused.body());
             assertEquals("IMMINENT", api.json("POST", "api/v1/crisis/check",
-                    "{\"text\":\"i took all my pills and i'm scared\"}", null).json().getString("level"));
+                    "{\"text\":\"i took all my pills and i'm scared\"}", (String) null).json().getString("level"));
 
             Files.copy(Path.of("src/main/resources/crisis/lexicon.json"), LEXICON_FILE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -1,0 +1,265 @@
+package org.haven.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.haven.testing.Api;
+import org.haven.testing.HavenDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The member journeys of DESIGN.md ("Web pages", "Testing") driven through real pages in headless Chromium:
+ * sign up, sign in, start a thread with a preview, reply, get a bad form back without losing anything, sign out,
+ * and script in a post that must not run. Each subclass runs them all once, with JavaScript off or on; each test
+ * signs up its own member in its own fresh browser.
+ */
+@ExtendWith(ArquillianExtension.class)
+abstract class HavenJourneys {
+
+    static final String TOPIC = "Cravings & triggers";
+    static final String PASSPHRASE = "quiet lantern harbour 2024";
+    private static final Pattern RECOVERY_CODE = Pattern.compile("[A-Z0-9]{4}(-[A-Z0-9]{4}){4}");
+    private static final Pattern THREAD_PATH = Pattern.compile("/threads/(\\d+)");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return HavenDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Browser browser;
+    private String testName;
+
+    /** Whether the page's own scripts run in this variant. */
+    abstract boolean javascript();
+
+    @RegisterExtension
+    final AfterTestExecutionCallback screenshotOnFailure = context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+            browser.snapshot(testName);
+        }
+    };
+
+    @BeforeEach
+    void openBrowser(TestInfo test) {
+        testName = getClass().getSimpleName() + "-" + test.getTestMethod().map(m -> m.getName()).orElse("test");
+        browser = new Browser(base, javascript());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- the journeys
+
+    @Test
+    void aNewMemberSignsUpSeesTheRecoveryCodeSignsInAndSignsOut() {
+        String pseudonym = signUp();
+
+        signIn(pseudonym);
+        assertEquals("Signed in as " + pseudonym, browser.find(By.cssSelector(".site-header .signed-in")).getText());
+
+        signOut();
+        assertTrue(browser.all(By.cssSelector(".site-header .signed-in")).isEmpty(), "no member shown after signing out");
+        assertEquals("Sign in", browser.find(By.cssSelector(".site-header a[href='/sign-in']")).getText());
+    }
+
+    @Test
+    void aMemberStartsAThreadWithAPreviewAndReplies() {
+        signIn(signUp());
+        String title = "Holding on through the evening " + suffix();
+
+        openComposeFromHome();
+        browser.type(By.id("title"), title);
+        browser.type(By.id("body"), "Evenings are hard. Staying *steady* with a walk.");
+        browser.press(Browser.button("Preview"));
+
+        WebElement preview = browser.find(By.cssSelector(".preview"));
+        assertEquals("steady", preview.findElement(By.tagName("em")).getText(), "Markdown rendered in the preview");
+        assertTrue(preview.getText().contains(title), preview.getText());
+        assertEquals(title, browser.valueOf(By.id("title")), "the title is kept after the preview");
+        assertEquals("Evenings are hard. Staying *steady* with a walk.", browser.valueOf(By.id("body")),
+                "the Markdown source is kept after the preview");
+
+        browser.press(Browser.button("Post thread"));
+
+        long threadId = threadIdShown();
+        assertEquals(title, browser.find(By.tagName("h1")).getText());
+        WebElement opening = browser.find(By.cssSelector("article.post .post-body"));
+        assertEquals("steady", opening.findElement(By.tagName("em")).getText());
+        assertTrue(opening.getText().contains("Evenings are hard."), opening.getText());
+
+        browser.type(By.id("body"), "Thank you. A **walk** after dinner helps me too — café ☕.");
+        browser.press(Browser.button("Post reply"));
+
+        assertEquals(threadId, threadIdShown(), "the reply lands on the same thread");
+        List<WebElement> posts = browser.all(By.cssSelector("article.post"));
+        assertEquals(2, posts.size(), "the opening post and the reply");
+        WebElement reply = posts.get(1).findElement(By.cssSelector(".post-body"));
+        assertEquals("walk", reply.findElement(By.tagName("strong")).getText());
+        assertTrue(reply.getText().contains("after dinner helps me too — café ☕."), "text kept exactly, accents and emoji too: " + reply.getText());
+        String fragment = browser.driver().getCurrentUrl().replaceFirst("^[^#]*#?", "");
+        if (!fragment.isEmpty()) {
+            assertEquals(fragment, posts.get(1).getAttribute("id"), "the page points at the new reply");
+        }
+    }
+
+    @Test
+    void aThreadWithoutATitleComesBackWithTheMessageAndNothingLost() {
+        signIn(signUp());
+        String body = "I wrote all this and forgot the title. *Still here* — naïve, 💙.";
+
+        openComposeFromHome();
+        browser.type(By.id("body"), body);
+        browser.press(Browser.button("Post thread"));
+
+        assertEquals(400, browser.status(), "the form comes back as a 400 page");
+        assertEquals("Start a thread in " + TOPIC, browser.find(By.tagName("h1")).getText());
+        WebElement summary = browser.find(By.cssSelector(".error-summary"));
+        assertTrue(summary.getText().contains("Give your thread a title."), summary.getText());
+        assertEquals("#title", summary.findElement(By.linkText("Give your thread a title.")).getDomAttribute("href"),
+                "the summary links to the field");
+        assertEquals("Give your thread a title.", browser.find(By.id("title-error")).getText());
+        WebElement titleField = browser.find(By.id("title"));
+        assertEquals("true", titleField.getDomAttribute("aria-invalid"));
+        assertEquals("title-error", titleField.getDomAttribute("aria-describedby"));
+        assertEquals(body, browser.valueOf(By.id("body")), "the body typed is still there");
+    }
+
+    @Test
+    void scriptInAPostNeverRunsInTheBrowser() {
+        signIn(signUp());
+        String title = "Checking in " + suffix();
+        openComposeFromHome();
+        browser.type(By.id("title"), title);
+        browser.type(By.id("body"), "Just checking in.");
+        browser.press(Browser.button("Post thread"));
+        long threadId = threadIdShown();
+
+        browser.type(By.id("body"), "Look <img src=x onerror=\"document.title='pwned'\"> here\n\n"
+                + "[click](javascript:document.title='pwned') and <script>document.title='pwned'</script>");
+        browser.press(Browser.button("Post reply"));
+        assertEquals(threadId, threadIdShown());
+        browser.open("/threads/" + threadId);
+
+        // Once the page has loaded (images and their error handlers included), its title, read through
+        // WebDriver rather than the page's scripts, is the thread's own.
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.post + article.post")));
+        browser.await().until(d -> "complete".equals(browser.script("return document.readyState;")));
+        assertNotEquals("pwned", browser.driver().getTitle());
+        assertEquals(title + " · Haven", browser.driver().getTitle());
+        assertTrue(browser.all(By.cssSelector(".post-body img")).isEmpty(), "no <img> inside a post body");
+        assertTrue(browser.all(By.cssSelector(".post-body script")).isEmpty(), "no <script> inside a post body");
+        assertTrue(browser.all(By.cssSelector(".post-body [onerror], .post-body a[href^='javascript' i]")).isEmpty(),
+                "no event handler or javascript: link inside a post body");
+        WebElement reply = browser.all(By.cssSelector("article.post .post-body")).get(1);
+        assertTrue(reply.getText().contains("click"), "the link text survives: " + reply.getText());
+    }
+
+    @Test
+    void thePreviewShowsHelpBeforePostingToSomeoneInDangerAndNotForACraving() {
+        signIn(signUp());
+        openComposeFromHome();
+        browser.type(By.id("title"), "evenings " + suffix());
+        browser.type(By.id("body"), "this craving is killing me");
+        browser.press(Browser.button("Preview"));
+        browser.find(By.cssSelector(".preview"));
+        assertTrue(browser.all(By.cssSelector("section.help-panel")).isEmpty(), "no help panel for a craving");
+
+        browser.type(By.id("title"), "tonight " + suffix());
+        browser.type(By.id("body"), "i took all my pills and i'm scared");
+        browser.press(Browser.button("Preview"));
+        WebElement panel = browser.find(By.cssSelector("section.help-panel"));
+        List<WebElement> lines = panel.findElements(By.cssSelector(".resource-name"));
+        assertEquals("Emergency", lines.get(0).getText(), "the emergency number comes first");
+        assertTrue(panel.getText().contains("Call 911"), panel.getText());
+        assertTrue(panel.getText().contains("988"), panel.getText());
+
+        browser.press(Browser.button("Post thread"));
+        threadIdShown();
+        WebElement after = browser.find(By.cssSelector("section.help-panel"));
+        assertTrue(after.getText().contains("Call 911"), "the writer sees help after posting too: " + after.getText());
+        assertTrue(browser.find(By.cssSelector("section.banner")).getText().contains("If you are worried about someone here"));
+        assertTrue(browser.find(By.cssSelector("article.post .post-body")).getText().contains("i took all my pills"),
+                "the post is published, never held");
+    }
+
+    // ---------------------------------------------------------------- steps shared by the journeys
+
+    /** Signs up through /sign-up with a fresh pseudonym; returns it after checking the recovery code page. */
+    String signUp() {
+        browser.open("/sign-up");
+        String suggested = browser.valueOf(By.id("pseudonym"));
+        assertFalse(suggested == null || suggested.isBlank(), "the sign-up page suggests a pseudonym");
+
+        String pseudonym = Api.newPseudonym("Br");
+        browser.type(By.id("pseudonym"), pseudonym);
+        browser.type(By.id("passphrase"), PASSPHRASE);
+        browser.press(Browser.button("Create my account"));
+
+        String code = browser.find(By.id("recovery-code")).getText().strip();
+        assertTrue(RECOVERY_CODE.matcher(code).matches(), "recovery code XXXX-XXXX-XXXX-XXXX-XXXX, was: " + code);
+        assertEquals("Welcome, " + pseudonym, browser.find(By.tagName("h1")).getText());
+        return pseudonym;
+    }
+
+    /** Signs in through /sign-in and checks the header names the member. */
+    void signIn(String pseudonym) {
+        browser.open("/sign-in");
+        browser.type(By.id("pseudonym"), pseudonym);
+        browser.type(By.id("passphrase"), PASSPHRASE);
+        browser.press(Browser.button("Sign in"));
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".site-header"),
+                "Signed in as " + pseudonym));
+    }
+
+    void signOut() {
+        browser.press(By.cssSelector(".site-header form[action='/sign-out'] button"));
+    }
+
+    /** Home page → topic → "Start a thread": the compose form of that topic. */
+    void openComposeFromHome() {
+        browser.open("/");
+        browser.follow(By.linkText(TOPIC));
+        assertEquals(TOPIC, browser.find(By.tagName("h1")).getText());
+        browser.follow(By.linkText("Start a thread"));
+        assertEquals("Start a thread in " + TOPIC, browser.find(By.tagName("h1")).getText());
+    }
+
+    /** The id of the thread page shown (fails when another page is shown). */
+    long threadIdShown() {
+        browser.await().until(ExpectedConditions.urlMatches("/threads/\\d+"));
+        Matcher m = THREAD_PATH.matcher(browser.currentPath());
+        assertTrue(m.lookingAt(), "a thread page, was " + browser.currentPath());
+        return Long.parseLong(m.group(1));
+    }
+
+    static String suffix() {
+        return Api.newPseudonym("").substring(0, 6);
+    }
+}

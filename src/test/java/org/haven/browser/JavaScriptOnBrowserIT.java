@@ -1,0 +1,81 @@
+package org.haven.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The journeys with JavaScript on (the enhancement must not break them), plus the accessibility check: axe-core
+ * on the home page, the sign-up page, a thread page (signed in, with the reply form) and a form shown again with
+ * errors. Violations of impact "serious" or "critical" fail; the others are printed.
+ */
+class JavaScriptOnBrowserIT extends HavenJourneys {
+
+    @Override
+    boolean javascript() {
+        return true;
+    }
+
+    @Test
+    void thePagesHaveNoSeriousOrCriticalAccessibilityViolations() {
+        Optional<Axe> loaded = Axe.load();
+        assumeTrue(loaded.isPresent(), "axe-core not found at " + Axe.SCRIPT.toAbsolutePath()
+                + " (run with -Pbrowser, or pass -Daxe.script=.../axe.min.js)");
+        Axe axe = loaded.get();
+        List<Axe.Report> reports = new ArrayList<>();
+
+        browser.open("/sign-up");
+        reports.add(axe.check(browser, "sign-up page (/sign-up)"));
+
+        signIn(signUp());
+        openComposeFromHome();
+        browser.type(By.id("title"), "A quiet evening " + suffix());
+        browser.type(By.id("body"), "Made it through *another* evening.\n\n- a walk\n- tea\n\n> one day at a time");
+        browser.press(Browser.button("Post thread"));
+        long threadId = threadIdShown();
+        browser.type(By.id("body"), "Well done. [A link](https://example.org/) and `code`.");
+        browser.press(Browser.button("Post reply"));
+
+        browser.open("/");
+        reports.add(axe.check(browser, "home page (/), signed in, with recent threads"));
+
+        browser.open("/threads/" + threadId);
+        reports.add(axe.check(browser, "thread page (/threads/" + threadId + "), signed in, with the reply form"));
+
+        openComposeFromHome();
+        browser.type(By.id("body"), "No title on purpose.");
+        browser.press(Browser.button("Post thread"));
+        reports.add(axe.check(browser, "new-thread form shown again with an error (POST /threads/new)"));
+
+        // The check is live: an image without a text alternative planted in the page is found.
+        browser.script("var i = document.createElement('img'); i.src = '/css/haven.css'; document.getElementById('main').appendChild(i);");
+        assertTrue(axe.check(browser, "probe").violations().stream().anyMatch(v -> v.id().equals("image-alt")),
+                "axe-core reports a planted <img> without alt text");
+
+        reports.forEach(r -> System.out.println("[axe] " + r.describe()));
+        List<Axe.Report> failing = reports.stream().filter(r -> !r.blocking().isEmpty()).toList();
+        assertTrue(failing.isEmpty(), () -> "serious or critical accessibility violations:\n"
+                + failing.stream().map(Axe.Report::describe).collect(Collectors.joining("\n")));
+    }
+
+    @Test
+    void helpAppearsAsTheMemberTypesBeforeAnyButtonIsPressed() {
+        signIn(signUp());
+        openComposeFromHome();
+        browser.type(By.id("body"), "i took all my pills and i'm scared");
+
+        WebElement live = browser.find(By.cssSelector("#live-help section.help-panel"));
+        assertEquals("Emergency", live.findElements(By.cssSelector(".resource-name")).get(0).getText());
+
+        browser.type(By.id("body"), "this craving is killing me");
+        browser.await().until(d -> d.findElements(By.cssSelector("#live-help section.help-panel")).isEmpty());
+    }
+}

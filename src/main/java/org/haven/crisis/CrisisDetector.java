@@ -17,8 +17,9 @@ import java.util.Set;
  * must co-occur within its word window, about the right person, and the {@link ContextModifier context
  * modifiers} (negation, history, advice, media, hyperbole) may lower its level. The most severe level wins.
  *
- * <p>Immutable and thread-safe: all state of a call lives on that call's stack, so one instance serves every
- * request. Built once per lexicon; swap lexicons with {@link LexiconHolder}.
+ * <p>Immutable and thread-safe: the state of a call lives on its stack and in scratch buffers owned by the
+ * calling thread, so one instance serves every request. Built once per lexicon (compiling the automaton takes a
+ * few milliseconds); swap lexicons with {@link LexiconHolder}.
  */
 public final class CrisisDetector {
 
@@ -35,7 +36,11 @@ public final class CrisisDetector {
         final Hits hits = new Hits();
     }
 
-    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+    /**
+     * Per detector rather than static: when a reload replaces the detector, or the application is undeployed,
+     * the thread-local key becomes unreachable and pooled server threads drop their workspaces.
+     */
+    private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
     private final Lexicon lexicon;
     private final Normaliser normaliser;
@@ -48,10 +53,19 @@ public final class CrisisDetector {
     private final long[] anyMasks;
     private final List<ContextModifier> modifiers;
 
+    /**
+     * Compiles a detector for {@code lexicon}.
+     *
+     * @throws LexiconException if the lexicon is too large to compile
+     */
     public CrisisDetector(Lexicon lexicon) {
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
         normaliser = lexicon.normaliser();
-        automaton = new PatternAutomaton(lexicon.patterns(), lexicon.prefixPatterns());
+        try {
+            automaton = new PatternAutomaton(lexicon.patterns(), lexicon.prefixPatterns());
+        } catch (IllegalArgumentException e) {
+            throw new LexiconException("the lexicon cannot be compiled: " + e.getMessage(), e);
+        }
         int smallest = Integer.MAX_VALUE;
         long numbers = 0;
         for (int c = 0; c < lexicon.categoryNames().size(); c++) {
@@ -96,7 +110,7 @@ public final class CrisisDetector {
         if (text == null || text.isEmpty()) {
             return CrisisVerdict.none();
         }
-        Workspace workspace = text.length() > Workspace.MAX_RETAINED_CHARS ? new Workspace() : WORKSPACE.get();
+        Workspace workspace = text.length() > Workspace.MAX_RETAINED_CHARS ? new Workspace() : workspaces.get();
         NormalisedText normalised = normaliser.normalise(text, workspace.folded, workspace.normalised);
         Hits hits = workspace.hits;
         hits.size = 0;
@@ -105,15 +119,19 @@ public final class CrisisDetector {
             return CrisisVerdict.none();
         }
         long present = categorise(normalised, hits);
-        Firing[] best = new Firing[rules.size()];
-        boolean any = false;
+        Firing[] best = null;
         for (int r = 0; r < rules.size(); r++) {
             if ((present & allMasks[r]) == allMasks[r] && (anyMasks[r] == 0 || (present & anyMasks[r]) != 0)) {
-                best[r] = evaluate(rules.get(r), hits);
-                any |= best[r] != null;
+                Firing firing = evaluate(r, normalised, hits);
+                if (firing != null) {
+                    if (best == null) {
+                        best = new Firing[rules.size()];
+                    }
+                    best[r] = firing;
+                }
             }
         }
-        return any ? verdict(normalised, hits, best) : CrisisVerdict.none();
+        return best == null ? CrisisVerdict.none() : verdict(normalised, hits, best);
     }
 
     // ---- hits ----
@@ -178,15 +196,16 @@ public final class CrisisDetector {
     }
 
     /** The most severe way {@code rule} fires anywhere in the text, or null. */
-    private Firing evaluate(Rule rule, Hits hits) {
+    private Firing evaluate(int r, NormalisedText text, Hits hits) {
+        Rule rule = rules.get(r);
         Firing best = null;
-        long anchors = rule.all().length > 0 ? 1L << rule.all()[0] : mask(rule.any());
+        long anchors = rule.all().length > 0 ? 1L << rule.all()[0] : anyMasks[r];
         for (int anchor = 0; anchor < hits.size; anchor++) {
             if ((hits.categories[anchor] & anchors) == 0) {
                 continue;
             }
-            int[] chosen = choose(rule, hits, anchor);
-            if (chosen == null || !personMatches(rule, hits, chosen)) {
+            int[] chosen = choose(rule, anyMasks[r], hits, anchor);
+            if (chosen == null || !personMatches(rule, text, hits, chosen)) {
                 continue;
             }
             List<int[]> applied = new ArrayList<>(2);
@@ -199,7 +218,7 @@ public final class CrisisDetector {
     }
 
     /** For each category of the rule, the hit nearest the anchor; null if one is missing or too far away. */
-    private static int[] choose(Rule rule, Hits hits, int anchor) {
+    private static int[] choose(Rule rule, long anyMask, Hits hits, int anchor) {
         if (rule.all().length == 0) {
             return new int[] {anchor}; // the anchor is itself one of the 'any' categories
         }
@@ -212,7 +231,7 @@ public final class CrisisDetector {
             }
         }
         if (rule.any().length > 0) {
-            int hit = nearest(rule, hits, anchor, mask(rule.any()));
+            int hit = nearest(rule, hits, anchor, anyMask);
             if (hit < 0) {
                 return null;
             }
@@ -245,19 +264,23 @@ public final class CrisisDetector {
     }
 
     /**
-     * Whom the rule's words are about: the nearest person word before them in the same sentence. No person
+     * Whom the rule's words are about: the nearest person word before the last of them, in its sentence, so
+     * "I hope my dad doesn't die" is about the dad and "I took all my pills" about the writer; an owner
+     * ("my dad's gun") is not a subject. No person
      * word means the writer ("took all of them"); for rules about someone else, a person word inside or right
-     * after the words also counts ("lips blue, she's not breathing").
+     * after the words also counts ("lips blue, she's not breathing", "I can't wake my roommate").
      */
-    private boolean personMatches(Rule rule, Hits hits, int[] chosen) {
+    private boolean personMatches(Rule rule, NormalisedText text, Hits hits, int[] chosen) {
         if (rule.person() == Rule.Person.ANY) {
             return true;
         }
         int first = firstOf(hits, chosen);
+        int last = lastOf(hits, chosen);
         int nearest = -1;
         for (int h = 0; h < hits.size; h++) {
-            if ((hits.categories[h] & personMask) != 0 && hits.sentence[h] == hits.sentence[first]
-                    && hits.lastWord[h] < hits.firstWord[first] && !isChosen(chosen, h)
+            if ((hits.categories[h] & personMask) != 0 && hits.sentence[h] == hits.sentence[last]
+                    && hits.lastWord[h] < hits.firstWord[last] && !insideChosen(hits, chosen, h)
+                    && !(rule.person() == Rule.Person.SELF && possessor(text, hits, h))
                     && (nearest < 0 || hits.lastWord[h] > hits.lastWord[nearest])) {
                 nearest = h;
             }
@@ -266,12 +289,13 @@ public final class CrisisDetector {
         if (rule.person() == Rule.Person.SELF) {
             return !other;
         }
-        if (nearest >= 0) {
-            return other;
+        if (other) {
+            return true;
         }
         int lastWord = lastWordOf(hits, chosen);
         for (int h = 0; h < hits.size; h++) {
-            if ((hits.categories[h] & lexicon.otherMask()) != 0 && hits.sentence[h] == hits.sentence[first]
+            if ((hits.categories[h] & (lexicon.otherMask() | lexicon.objectMask())) != 0
+                    && hits.sentence[h] == hits.sentence[first]
                     && hits.firstWord[h] >= hits.firstWord[first] && hits.firstWord[h] <= lastWord + 3) {
                 return true;
             }
@@ -341,15 +365,6 @@ public final class CrisisDetector {
         return false;
     }
 
-    private static boolean isChosen(int[] chosen, int h) {
-        for (int c : chosen) {
-            if (c == h) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static int firstOf(Hits hits, int[] chosen) {
         int first = chosen[0];
         for (int c : chosen) {
@@ -358,6 +373,23 @@ public final class CrisisDetector {
             }
         }
         return first;
+    }
+
+    /** "my dad's gun": a person word with a possessive 's owns something; it is not the subject. */
+    private static boolean possessor(NormalisedText text, Hits hits, int h) {
+        int end = hits.end[h];
+        char[] chars = text.chars();
+        return end + 1 < text.length() && chars[end] == '\'' && chars[end + 1] == 's';
+    }
+
+    private static int lastOf(Hits hits, int[] chosen) {
+        int last = chosen[0];
+        for (int c : chosen) {
+            if (hits.firstWord[c] > hits.firstWord[last]) {
+                last = c;
+            }
+        }
+        return last;
     }
 
     private static int lastWordOf(Hits hits, int[] chosen) {

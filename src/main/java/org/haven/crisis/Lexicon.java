@@ -29,12 +29,14 @@ public final class Lexicon {
     private final int[] numbersFrom;
     private final long selfMask;
     private final long otherMask;
+    private final long objectMask;
     private final List<Rule> rules;
     private final List<ContextModifier> modifiers;
 
     Lexicon(String version, List<String> categoryNames, Normaliser normaliser, List<String> patterns,
             boolean[] prefixPatterns, long[] patternCategories, boolean[] idiomPatterns, long[] suppresses,
-            int[] numbersFrom, long selfMask, long otherMask, List<Rule> rules, List<ContextModifier> modifiers) {
+            int[] numbersFrom, long selfMask, long otherMask, long objectMask, List<Rule> rules,
+            List<ContextModifier> modifiers) {
         this.version = version;
         this.categoryNames = List.copyOf(categoryNames);
         this.normaliser = normaliser;
@@ -46,6 +48,7 @@ public final class Lexicon {
         this.numbersFrom = numbersFrom;
         this.selfMask = selfMask;
         this.otherMask = otherMask;
+        this.objectMask = objectMask;
         this.rules = List.copyOf(rules);
         this.modifiers = List.copyOf(modifiers);
     }
@@ -122,6 +125,11 @@ public final class Lexicon {
 
     long otherMask() {
         return otherMask;
+    }
+
+    /** Object pronouns: someone else, but never a subject. */
+    long objectMask() {
+        return objectMask;
     }
 
     List<Rule> rules() {

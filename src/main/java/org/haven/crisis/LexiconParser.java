@@ -102,6 +102,7 @@ final class LexiconParser {
         int[] numbersFrom = new int[n];
         long selfMask = 0;
         long otherMask = 0;
+        long objectMask = 0;
         for (Map.Entry<String, JsonObject> entry : categoryObjects.entrySet()) {
             String name = entry.getKey();
             String where = "category '" + name + "'";
@@ -113,7 +114,8 @@ final class LexiconParser {
                 switch (role) {
                     case "self" -> selfMask |= bit;
                     case "other" -> otherMask |= bit;
-                    default -> throw fail(where + " has role '" + role + "'; expected 'self' or 'other'");
+                    case "object" -> objectMask |= bit;
+                    default -> throw fail(where + " has role '" + role + "'; expected 'self', 'other' or 'object'");
                 }
             }
             for (String suppressed : stringList(category, "suppresses", where)) {
@@ -165,7 +167,7 @@ final class LexiconParser {
         }
         return new Lexicon(version, List.copyOf(categoryIndex.keySet()), normaliser,
                 List.copyOf(patternIndex.keySet()), prefix, categoriesOfPattern, idiom, suppresses, numbersFrom,
-                selfMask, otherMask, rules, modifiers);
+                selfMask, otherMask, objectMask, rules, modifiers);
     }
 
     private static JsonObject read(InputStream in) {

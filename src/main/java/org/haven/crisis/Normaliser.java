@@ -29,6 +29,21 @@ final class Normaliser {
             "km", "m", "d", "w", "ish");
     private static final char[] LEET_DIGITS = {'o', 'i', '2', 'e', 'a', 's', '6', 't', '8', '9'};
     private static final int MAX_SHORTENED_RUNS = 8;
+    private static final boolean[] WORD_CHARS = new boolean[0x80];
+    private static final char[] ASCII_FOLD = new char[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_FOLD[c] = foldAscii(c);
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            WORD_CHARS[c] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            WORD_CHARS[c] = true;
+        }
+        WORD_CHARS['\''] = true;
+    }
 
     private final WordTable slang;
     private final char[][] slangExpansions;
@@ -78,6 +93,7 @@ final class Normaliser {
     NormalisedText normalise(String text, TextBuffer folded, TextBuffer out) {
         folded.n = 0;
         out.n = 0;
+        out.identityOffsets = false;
         fold(text, folded);
         tokenise(folded, out);
         return new NormalisedText(text, out.c, out.n, out.s, out.e);
@@ -87,11 +103,31 @@ final class Normaliser {
 
     private void fold(String text, TextBuffer out) {
         int n = text.length();
+        out.ensureCapacity(n);
+        char[] chars = out.c;
+        text.getChars(0, n, chars, 0); // one bulk copy, then fold in place while the text stays ASCII
         int i = 0;
+        while (i < n) {
+            char c = chars[i];
+            if (c >= 0x80) {
+                break;
+            }
+            chars[i++] = ASCII_FOLD[c];
+        }
+        out.n = i;
+        if (i == n) {
+            out.identityOffsets = true; // the common, all-ASCII post: no offset arrays to fill
+            return;
+        }
+        out.identityOffsets = false;
+        for (int k = 0; k < i; k++) {
+            out.s[k] = k;
+            out.e[k] = k + 1;
+        }
         while (i < n) {
             char c = text.charAt(i);
             if (c < 0x80) {
-                foldAscii(out, c, i, i + 1);
+                out.add(ASCII_FOLD[c], i, i + 1);
                 i++;
             } else {
                 int cp = text.codePointAt(i);
@@ -102,22 +138,22 @@ final class Normaliser {
         }
     }
 
-    private static void foldAscii(TextBuffer out, char c, int start, int end) {
+    /** Lower case; leetspeak symbols kept for the word pass; sentence punctuation as '.' or ','; else space. */
+    private static char foldAscii(char c) {
         if (c >= 'A' && c <= 'Z') {
-            out.add((char) (c | 0x20), start, end);
+            return (char) (c | 0x20);
         } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                 || c == '\'' || c == '$' || c == '@' || c == '!' || c == '*') {
-            // leetspeak symbols stay for now: whether '!' is an 'i' or an exclamation depends on the word
-            out.add(c, start, end);
+            // whether '!' is an 'i' or an exclamation depends on the word around it
+            return c;
         } else if (c == '`') {
-            out.add('\'', start, end);
+            return '\'';
         } else if (c == '.' || c == '?' || c == ';' || c == '\n') {
-            out.add('.', start, end);
+            return '.';
         } else if (c == ',' || c == ':') {
-            out.add(',', start, end);
-        } else {
-            out.add(' ', start, end);
+            return ',';
         }
+        return ' ';
     }
 
     private void foldOther(TextBuffer out, int cp, int start, int end) {
@@ -165,7 +201,7 @@ final class Normaliser {
             }
             d = Character.toLowerCase(d);
             if (d < 0x80) {
-                foldAscii(out, d, start, end);
+                out.add(ASCII_FOLD[d], start, end);
             } else {
                 out.add(Character.isLetterOrDigit(d) ? d : ' ', start, end);
             }
@@ -194,9 +230,9 @@ final class Normaliser {
                     boolean separated = separate(out);
                     int p0 = out.n;
                     for (int k = i; k < spacedEnd; k += 2) {
-                        out.add(f.c[k], f.s[k], f.e[k]);
+                        out.add(f.c[k], f.start(k), f.end(k));
                     }
-                    finishToken(out, p0, separated);
+                    finishToken(out, p0, separated, false, true);
                     i = spacedEnd;
                 } else {
                     emitToken(f, i, j, out);
@@ -204,7 +240,7 @@ final class Normaliser {
                 }
             } else {
                 if (c == '.' || c == ',') {
-                    addBreak(out, c, f.s[i], f.e[i]);
+                    addBreak(out, c, f.start(i), f.end(i));
                 }
                 i++; // a space: the separator is added lazily before the next word
             }
@@ -233,52 +269,66 @@ final class Normaliser {
         boolean separated = separate(out);
         int p0 = out.n;
         boolean exclaimed = false;
+        boolean digits = false;
+        boolean repeats = false;
+        char previous = 0;
+        char beforePrevious = 0;
         for (int k = from; k < to; k++) {
             char c = f.c[k];
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+                // the common case first: plain letters and digits need no look-around
+                out.add(c, f.start(k), f.end(k));
+                digits |= c <= '9';
+                repeats |= c == previous && c == beforePrevious;
+                beforePrevious = previous;
+                previous = c;
+                continue;
+            }
             boolean letterBefore = k > from && isLetter(f.c[k - 1]);
             boolean letterAfter = k + 1 < to && isLetter(f.c[k + 1]);
             switch (c) {
                 case '$' -> {
                     if (letterBefore || letterAfter) {
-                        out.add('s', f.s[k], f.e[k]);
+                        out.add('s', f.start(k), f.end(k));
                     }
                 }
                 case '@' -> {
                     if (letterBefore && letterAfter) {
-                        out.add('a', f.s[k], f.e[k]);
+                        out.add('a', f.start(k), f.end(k));
                     }
                 }
                 case '*' -> {
                     if (letterBefore && letterAfter) {
-                        out.add('i', f.s[k], f.e[k]); // k*ll, su*cide: the starred letter is nearly always i
+                        out.add('i', f.start(k), f.end(k)); // k*ll, su*cide: the starred letter is nearly always i
                     }
                 }
                 case '!' -> {
                     if (letterBefore && letterAfter) {
-                        out.add('i', f.s[k], f.e[k]);
+                        out.add('i', f.start(k), f.end(k));
                     } else {
                         exclaimed = true;
                     }
                 }
-                case '\'' -> {
+                default -> {
                     if (out.n > p0 && k + 1 < to && f.c[k + 1] != '\'') {
-                        out.add('\'', f.s[k], f.e[k]); // keep inside words (don't), drop quotes around them
+                        out.add('\'', f.start(k), f.end(k)); // keep inside words (don't), drop quotes around them
                     }
                 }
-                default -> out.add(c, f.s[k], f.e[k]);
             }
+            repeats = true; // a symbol became a letter: let the slower checks look at the whole word
         }
         if (out.n > 0 && out.c[out.n - 1] == '\'') {
             out.n--;
         }
-        finishToken(out, p0, separated);
+        finishToken(out, p0, separated, digits, repeats);
         if (exclaimed) {
-            addBreak(out, '.', f.s[to - 1], f.e[to - 1]);
+            addBreak(out, '.', f.start(to - 1), f.end(to - 1));
         }
     }
 
     /** Applies slang, leetspeak digits and repeated letters to the word in {@code out[p0..)}. */
-    private void finishToken(TextBuffer out, int p0, boolean separated) {
+    private void finishToken(TextBuffer out, int p0, boolean separated, boolean mayHaveDigits,
+                             boolean mayHaveRepeats) {
         if (out.n == p0) {
             if (separated) {
                 out.n--; // the word was only symbols: take back its separator
@@ -286,8 +336,8 @@ final class Normaliser {
             return;
         }
         if (!replaceSlang(out, p0)) {
-            boolean changed = decodeDigits(out, p0);
-            changed |= shortenRepeats(out, p0);
+            boolean changed = mayHaveDigits && decodeDigits(out, p0);
+            changed |= mayHaveRepeats && shortenRepeats(out, p0);
             if (changed) {
                 replaceSlang(out, p0);
             }
@@ -453,8 +503,9 @@ final class Normaliser {
         }
     }
 
+    /** Letters, digits, apostrophe; non-ASCII characters left after folding are letters too. */
     static boolean isWordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c >= 0x80;
+        return c >= 0x80 || WORD_CHARS[c];
     }
 
     private static boolean isTokenChar(char c) {

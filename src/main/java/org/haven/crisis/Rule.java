@@ -3,8 +3,8 @@ package org.haven.crisis;
 /**
  * A lexicon rule: when a hit of every category in {@code all} and, if given, of at least one in {@code any} occur
  * within {@code window} words (inside one sentence unless {@code acrossSentences}), the text reaches
- * {@code level}, subject to the person check and the context modifiers. A standalone phrase rule is simply a
- * rule with one category in {@code all}.
+ * {@code level}, subject to the person check and the context modifiers. Either list may be empty, not both: a
+ * standalone phrase rule is a rule with only {@code any}, where any one hit fires it.
  */
 record Rule(String id, CrisisLevel level, int[] all, int[] any, int window, Person person,
             boolean acrossSentences) {

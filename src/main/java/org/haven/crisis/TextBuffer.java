@@ -8,6 +8,8 @@ final class TextBuffer {
     int[] s;
     int[] e;
     int n;
+    /** When set, character k came from original offset k alone and {@code s}/{@code e} are not filled. */
+    boolean identityOffsets;
 
     TextBuffer(int capacity) {
         c = new char[capacity];
@@ -15,12 +17,25 @@ final class TextBuffer {
         e = new int[capacity];
     }
 
-    void add(char ch, int start, int end) {
-        if (n == c.length) {
-            int capacity = c.length * 2 + 16;
+    int start(int k) {
+        return identityOffsets ? k : s[k];
+    }
+
+    int end(int k) {
+        return identityOffsets ? k + 1 : e[k];
+    }
+
+    void ensureCapacity(int capacity) {
+        if (c.length < capacity) {
             c = Arrays.copyOf(c, capacity);
             s = Arrays.copyOf(s, capacity);
             e = Arrays.copyOf(e, capacity);
+        }
+    }
+
+    void add(char ch, int start, int end) {
+        if (n == c.length) {
+            ensureCapacity(c.length * 2 + 16);
         }
         c[n] = ch;
         s[n] = start;

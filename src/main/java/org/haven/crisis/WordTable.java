@@ -9,11 +9,13 @@ import java.util.Map;
  */
 final class WordTable {
 
+    private static final int FILTER_BITS = 1 << 13;
+
     /**
-     * Per first character (low 7 bits), a bit per key length (63 meaning 63 or more): a one-probe filter that
-     * spares most words of a post from hashing. False positives only cost a hash.
+     * One bit per (first character, last character, length) of the keys: a single probe that spares most words
+     * of a post from hashing. False positives only cost a hash.
      */
-    private final long[] lengthsByFirstChar = new long[128];
+    private final long[] filter = new long[FILTER_BITS / Long.SIZE];
     private final char[][] keys;
     private final int[] values;
     private final int mask;
@@ -31,7 +33,8 @@ final class WordTable {
             }
             keys[slot] = k;
             if (k.length > 0) {
-                lengthsByFirstChar[k[0] & 127] |= filterBit(k.length);
+                int bit = filterBit(k, 0, k.length);
+                filter[bit >>> 6] |= 1L << bit;
             }
             values[slot] = value;
         });
@@ -39,7 +42,11 @@ final class WordTable {
 
     /** The value stored for {@code text[from..to)}, or -1. */
     int get(char[] text, int from, int to) {
-        if (to <= from || (lengthsByFirstChar[text[from] & 127] & filterBit(to - from)) == 0) {
+        if (to <= from) {
+            return -1;
+        }
+        int bit = filterBit(text, from, to);
+        if ((filter[bit >>> 6] & (1L << bit)) == 0) {
             return -1;
         }
         int slot = hash(text, from, to) & mask;
@@ -56,8 +63,9 @@ final class WordTable {
         return get(text, from, to) >= 0;
     }
 
-    private static long filterBit(int length) {
-        return 1L << Math.min(length, 63);
+    private static int filterBit(char[] text, int from, int to) {
+        int mixed = (text[from] * 131 + text[to - 1]) * 37 + Math.min(to - from, 63);
+        return (mixed ^ (mixed >>> 13)) & (FILTER_BITS - 1);
     }
 
     private static int hash(char[] text, int from, int to) {

@@ -24,10 +24,10 @@ import org.haven.topic.Topic;
  */
 @Entity
 @Table(name = "discussion_thread")
-@NamedQuery(name = "Thread.byTopic", query = "select t from DiscussionThread t join fetch t.topic "
+@NamedQuery(name = "Thread.byTopic", query = "select t from DiscussionThread t join fetch t.topic left join fetch t.author "
         + "where t.topic = :topic order by t.lastActivityAt desc, t.id desc")
 @NamedQuery(name = "Thread.countByTopic", query = "select count(t) from DiscussionThread t where t.topic = :topic")
-@NamedQuery(name = "Thread.recent", query = "select t from DiscussionThread t join fetch t.topic "
+@NamedQuery(name = "Thread.recent", query = "select t from DiscussionThread t join fetch t.topic left join fetch t.author "
         + "order by t.lastActivityAt desc, t.id desc")
 // A reply is counted with a bulk update that only succeeds on an open thread (see DiscussionService#reply).
 @NamedQuery(name = "Thread.replied", query = "update DiscussionThread t set t.replyCount = t.replyCount + 1, "

@@ -28,7 +28,9 @@ import org.haven.web.ApiException;
  */
 @Entity
 @Table(name = "post")
-@NamedQuery(name = "Post.ofThread", query = "select p from Post p where p.thread = :thread order by p.createdAt, p.id")
+// authors fetched in the same query: one query per page, not one per post
+@NamedQuery(name = "Post.ofThread", query = "select p from Post p left join fetch p.author where p.thread = :thread "
+        + "order by p.createdAt, p.id")
 @NamedQuery(name = "Post.countOfThread", query = "select count(p) from Post p where p.thread = :thread")
 @NamedQuery(name = "Post.helpful", query = "update Post p set p.helpfulCount = p.helpfulCount + 1 where p.id = :id")
 @NamedQuery(name = "Post.supported", query = "update Post p set p.supportCount = p.supportCount + 1 where p.id = :id")

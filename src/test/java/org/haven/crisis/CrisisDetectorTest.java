@@ -1,0 +1,125 @@
+package org.haven.crisis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CrisisDetectorTest {
+
+    private final CrisisDetector detector = new CrisisDetector(Lexicon.loadDefault());
+
+    private CrisisLevel levelOf(String text) {
+        return detector.detect(text).level();
+    }
+
+    @Test
+    void recoveryVocabularyAloneIsNone() {
+        for (String text : List.of(
+                "relapsed last night, back at a meeting today",
+                "been using fentanyl again, need to get into detox",
+                "got so drunk and high at the party, day 1 again",
+                "picked up narcan at the pharmacy, everyone should carry it",
+                "my pills got switched to a new brand",
+                "two years ago I overdosed and today I'm 2 years clean")) {
+            assertEquals(CrisisLevel.NONE, levelOf(text), text);
+        }
+    }
+
+    @Test
+    void pillsTakenAreImminent() {
+        CrisisVerdict verdict = detector.detect("i took all my pills and i'm scared");
+        assertEquals(CrisisLevel.IMMINENT, verdict.level());
+        assertFalse(verdict.rules().isEmpty());
+    }
+
+    @Test
+    void overdoseInProgressAndSomeoneElseInDangerAreImminent() {
+        assertEquals(CrisisLevel.IMMINENT, levelOf("i think i used way too much and i can't feel my hands"));
+        assertEquals(CrisisLevel.IMMINENT, levelOf("my brother isn't breathing and his lips are blue"));
+        assertEquals(CrisisLevel.IMMINENT, levelOf("goodbye everyone, this is my last post"));
+        assertEquals(CrisisLevel.IMMINENT, levelOf("how many pills to not wake up"));
+    }
+
+    @Test
+    void wishToDieIsIdeation() {
+        assertEquals(CrisisLevel.IDEATION, levelOf("honestly I just want to die"));
+        assertEquals(CrisisLevel.IDEATION, levelOf("everyone would be better off without me"));
+        assertEquals(CrisisLevel.IDEATION, levelOf("im gonna kms if i relapse again"));
+    }
+
+    @Test
+    void idiomsWinOverTheTriggerInsideThem() {
+        assertEquals(CrisisLevel.NONE, levelOf("this craving is killing me"));
+        assertEquals(CrisisLevel.NONE, levelOf("I killed it at my interview"));
+        assertEquals(CrisisLevel.NONE, levelOf("kinda wanna die of embarrassment"));
+        assertEquals(CrisisLevel.NONE, levelOf("I'm taking my life back one day at a time"));
+    }
+
+    @Test
+    void negationLowersToConcern() {
+        assertEquals(CrisisLevel.CONCERN, levelOf("I'm not suicidal, just tired"));
+        assertEquals(CrisisLevel.IDEATION, levelOf("I'm not ok, I want to die"));
+    }
+
+    @Test
+    void historyLowersToConcern() {
+        assertEquals(CrisisLevel.CONCERN, levelOf("three years ago I tried to kill myself"));
+        assertEquals(CrisisLevel.CONCERN, levelOf("I used to want to die every day"));
+    }
+
+    @Test
+    void historyDoesNotSoftenSomethingHappeningTonight() {
+        assertEquals(CrisisLevel.IMMINENT, levelOf("years ago I failed but tonight I'm going to kill myself"));
+    }
+
+    @Test
+    void adviceToOthersIsNone() {
+        assertEquals(CrisisLevel.NONE, levelOf("if you ever feel like ending it, call 988"));
+        assertEquals(CrisisLevel.NONE, levelOf("please don't kill yourself, call 988"));
+    }
+
+    @Test
+    void worryAboutSomeoneElseIsConcern() {
+        assertEquals(CrisisLevel.CONCERN, levelOf("my friend said she wants to die, how do I help"));
+    }
+
+    @Test
+    void mediaTitlesAreNone() {
+        assertEquals(CrisisLevel.NONE, levelOf("anyone else love the song Suicide Is Painless?"));
+    }
+
+    @Test
+    void hyperboleLowersOneLevel() {
+        assertEquals(CrisisLevel.CONCERN, levelOf("gonna kill myself if this meeting runs late lol"));
+    }
+
+    @Test
+    void spansPointAtTheOriginalText() {
+        String text = "Honestly... I'm gonna KMS tonight 💊";
+        CrisisVerdict verdict = detector.detect(text);
+        assertEquals(CrisisLevel.IMMINENT, verdict.level());
+        assertTrue(verdict.rules().contains("intent-now"), verdict.rules().toString());
+        List<String> spans = verdict.matches().stream().map(CrisisMatch::text).toList();
+        assertTrue(spans.contains("KMS"), spans.toString());
+        assertTrue(spans.contains("tonight"), spans.toString());
+        for (CrisisMatch match : verdict.matches()) {
+            assertEquals(match.text(), text.substring(match.start(), match.end()));
+        }
+    }
+
+    @Test
+    void emptyAndNullTextAreNone() {
+        assertEquals(CrisisVerdict.none(), detector.detect(""));
+        assertEquals(CrisisVerdict.none(), detector.detect(null));
+    }
+
+    @Test
+    void levelsAreOrdered() {
+        assertTrue(CrisisLevel.IMMINENT.atLeast(CrisisLevel.IDEATION));
+        assertTrue(CrisisLevel.CONCERN.atLeast(CrisisLevel.CONCERN));
+        assertFalse(CrisisLevel.NONE.atLeast(CrisisLevel.CONCERN));
+    }
+}

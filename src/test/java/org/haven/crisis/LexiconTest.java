@@ -1,0 +1,119 @@
+package org.haven.crisis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class LexiconTest {
+
+    private static final String VALID = """
+            {
+              "_comment": "a tiny lexicon for tests",
+              "version": "test-1",
+              "categories": {
+                "MEANS": {"terms": ["pills"]},
+                "ACTION": {"terms": ["took"]},
+                "QUANTITY": {"terms": ["all"], "numbersFrom": 10}
+              },
+              "idioms": ["took all the help"],
+              "rules": [
+                {"id": "means-action-now", "level": "IMMINENT", "all": ["MEANS", "ACTION"], "any": ["QUANTITY"]}
+              ]
+            }
+            """;
+
+    private static InputStream json(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String problemWith(String text) {
+        return assertThrows(LexiconException.class, () -> Lexicon.parse(json(text))).getMessage();
+    }
+
+    @Test
+    void theDefaultLexiconLoadsAndHasAVersion() {
+        Lexicon lexicon = Lexicon.loadDefault();
+        assertFalse(lexicon.version().isBlank());
+        assertTrue(lexicon.ruleIds().contains("overdose-taken"));
+    }
+
+    @Test
+    void aSmallValidLexiconDrivesADetector() {
+        CrisisDetector detector = new CrisisDetector(Lexicon.parse(json(VALID)));
+        assertEquals(CrisisLevel.IMMINENT, detector.detect("I took 30 pills").level());
+        assertEquals(CrisisLevel.NONE, detector.detect("I took all the help I could get, pills included").level());
+    }
+
+    @Test
+    void malformedJsonIsRejected() {
+        assertTrue(problemWith("{ \"version\": ").startsWith("the lexicon is not valid JSON"));
+    }
+
+    @Test
+    void aRuleNamingAnUnknownCategoryIsRejectedByName() {
+        String message = problemWith(VALID.replace("\"all\": [\"MEANS\", \"ACTION\"]", "\"all\": [\"MEANZ\", \"ACTION\"]"));
+        assertEquals("rule 'means-action-now' refers to unknown category 'MEANZ'", message);
+    }
+
+    @Test
+    void aMisspelledKeyIsRejectedRatherThanIgnored() {
+        String message = problemWith(VALID.replace("\"any\":", "\"anyy\":"));
+        assertTrue(message.startsWith("rule 'means-action-now' has unknown key 'anyy'"), message);
+    }
+
+    @Test
+    void aMissingVersionIsRejected() {
+        assertEquals("the lexicon is missing 'version'", problemWith(VALID.replace("\"version\": \"test-1\",", "")));
+    }
+
+    @Test
+    void anInvalidLevelIsRejectedWithTheAllowedValues() {
+        String message = problemWith(VALID.replace("\"IMMINENT\"", "\"URGENT\""));
+        assertEquals("rule 'means-action-now' has level 'URGENT'; expected one of NONE, CONCERN, IDEATION, IMMINENT", message);
+    }
+
+    @Test
+    void aTermThatIsAlsoAnIdiomIsRejected() {
+        String message = problemWith(VALID.replace("\"terms\": [\"took\"]", "\"terms\": [\"took\", \"took all the help\"]"));
+        assertTrue(message.contains("is also an idiom"), message);
+    }
+
+    @Test
+    void aDuplicateTermIsRejectedEvenWhenSpelledDifferently() {
+        String message = problemWith(VALID.replace("\"terms\": [\"pills\"]", "\"terms\": [\"pills\", \"PILLS\"]"));
+        assertTrue(message.startsWith("category 'MEANS' lists 'PILLS' twice"), message);
+    }
+
+    @Test
+    void aTermWithPunctuationIsRejected() {
+        String message = problemWith(VALID.replace("\"terms\": [\"pills\"]", "\"terms\": [\"pills!?\"]"));
+        assertTrue(message.startsWith("category 'MEANS' term 'pills!?' normalises to"), message);
+    }
+
+    @Test
+    void theHolderKeepsThePreviousLexiconWhenAReloadIsInvalid() {
+        LexiconHolder holder = new LexiconHolder(Lexicon.parse(json(VALID)));
+        CrisisDetector before = holder.detector();
+
+        assertThrows(LexiconException.class, () -> holder.reload(json(VALID.replace("MEANS\", \"ACTION", "MEANZ\", \"ACTION"))));
+
+        assertSame(before, holder.detector());
+        assertEquals(CrisisLevel.IMMINENT, holder.detect("took 40 pills").level());
+    }
+
+    @Test
+    void theHolderSwapsInAValidLexicon() {
+        LexiconHolder holder = new LexiconHolder(Lexicon.parse(json(VALID)));
+        String version = holder.reload(json(VALID.replace("test-1", "test-2").replace("\"pills\"", "\"tablets\"")));
+        assertEquals("test-2", version);
+        assertEquals(CrisisLevel.NONE, holder.detect("took 40 pills").level());
+        assertEquals(CrisisLevel.IMMINENT, holder.detect("took 40 tablets").level());
+    }
+}

@@ -1,0 +1,102 @@
+package org.haven.crisis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class NormaliserTest {
+
+    private final Normaliser normaliser = Lexicon.loadDefault().normaliser();
+
+    private String normalise(String text) {
+        return normaliser.normalise(text).toString();
+    }
+
+    @Test
+    void foldsCaseAndKeepsApostrophesInsideWords() {
+        assertEquals("i don't want this", normalise("I DON'T Want   this"));
+    }
+
+    @Test
+    void straightensCurlyQuotesAndDropsQuotesAroundWords() {
+        assertEquals("i don't know, i could just die", normalise("I don’t know: ‘i could just die’"));
+    }
+
+    @Test
+    void foldsFullWidthAccentedAndZeroWidthSpellings() {
+        assertEquals("kill", normalise("ｋｉｌｌ"));
+        assertEquals("suicide", normalise("suïcide"));
+        assertEquals("suicide", normalise("sui\u200Bcide"));
+    }
+
+    @Test
+    void decodesLeetspeakInsideWordsButNotNumbersOrMeasures() {
+        assertEquals("kill myself", normalise("k1ll mys3lf"));
+        assertEquals("suicide", normalise("5uicide"));
+        assertEquals("suicide", normalise("$uicide"));
+        assertEquals("kill", normalise("k!ll"));
+        assertEquals("took 40 pills at 4am, 800mg each", normalise("took 40 pills at 4am, 800mg each"));
+    }
+
+    @Test
+    void treatsExclamationMarksAfterWordsAsSentenceEnds() {
+        assertEquals("help. now", normalise("help!!! now"));
+    }
+
+    @Test
+    void shortensRepeatedLettersToTheSpellingTheLexiconKnows() {
+        assertEquals("so tired", normalise("sooooo tired"));
+        assertEquals("kill", normalise("killllll"));
+        assertEquals("want to die", normalise("wanna diiiieee"));
+        assertEquals("good", normalise("good"));
+    }
+
+    @Test
+    void expandsSlang() {
+        assertEquals("kill myself", normalise("kms"));
+        assertEquals("i'm going to kill myself", normalise("im gonna unalive myself"));
+        assertEquals("suicide", normalise("sewerslide"));
+        assertEquals("right now", normalise("rn"));
+    }
+
+    @Test
+    void joinsLettersSpacedOut() {
+        assertEquals("suicide", normalise("s u i c i d e"));
+        assertEquals("thinking about suicide", normalise("thinking about s.u.i.c.i.d.e"));
+        assertEquals("kill myself", normalise("k-i-l-l myself"));
+        assertEquals("plan b. i tried", normalise("plan b. i tried"));
+    }
+
+    @Test
+    void readsEmojiAsWords() {
+        assertEquals("pills pills all of them", normalise("💊💊 all of them"));
+        assertEquals("coffin tonight", normalise("⚰️ tonight"));
+        assertEquals("so tired lol lol", normalise("so tired 😂😂"));
+    }
+
+    @Test
+    void endsASentencePartBeforeContrastWords() {
+        assertEquals("i'm not suicidal, but i want to die", normalise("i'm not suicidal but i want to die"));
+    }
+
+    @Test
+    void mapsEveryNormalisedCharacterBackToTheOriginalText() {
+        String original = "Ugh, im gonna KMS 💊💊 sooo done";
+        NormalisedText text = normaliser.normalise(original);
+        String normalised = text.toString();
+        assertEquals("ugh, i'm going to kill myself pills pills so done", normalised);
+
+        assertEquals("KMS", spanOf(text, "kill myself"));
+        assertEquals("im", spanOf(text, "i'm"));
+        assertEquals("💊", spanOf(text, "pills"));
+        assertEquals("sooo", spanOf(text, "so"));
+        assertEquals("gonna", spanOf(text, "going to"));
+    }
+
+    private static String spanOf(NormalisedText text, String normalisedWords) {
+        int at = (" " + text + " ").indexOf(" " + normalisedWords + " ");
+        int start = text.originalStart(at);
+        int end = text.originalEnd(at + normalisedWords.length() - 1);
+        return text.original().substring(start, end);
+    }
+}

@@ -3,12 +3,19 @@ package org.haven.web;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import gg.jte.resolve.ResourceCodeResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.haven.identity.CurrentMember;
@@ -23,8 +30,7 @@ public class Pages {
 
     public static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
 
-    private final TemplateEngine engine =
-            TemplateEngine.createPrecompiled(null, ContentType.Html, Pages.class.getClassLoader());
+    private final TemplateEngine engine = engine();
 
     @Inject
     CurrentMember current;
@@ -54,6 +60,35 @@ public class Pages {
 
     public Response page(int status, String template, Map<String, Object> model) {
         return Response.status(status).type(HTML).entity(render(template, model)).build();
+    }
+
+    /**
+     * The precompiled templates that every build ({@code mvn package}, {@code verify}) produces. Only
+     * {@code mvn liberty:run} on a tree that was never packaged lacks them, because that goal runs the
+     * resources and compiler plugins but not the jte generator: then the templates are compiled from their
+     * classpath copy at first use, into a temporary folder, with the JDK compiler Liberty runs on.
+     */
+    private static TemplateEngine engine() {
+        ClassLoader loader = Pages.class.getClassLoader();
+        if (loader.getResource("gg/jte/generated/precompiled/JtelayoutGenerated.class") != null) {
+            return TemplateEngine.createPrecompiled(null, ContentType.Html, loader);
+        }
+        try {
+            Path classes = Files.createTempDirectory("haven-jte");
+            TemplateEngine compiling = TemplateEngine.create(new ResourceCodeResolver("jte", loader), classes,
+                    ContentType.Html, loader);
+            List<String> classPath = new ArrayList<>();
+            for (Class<?> type : List.of(Pages.class, TemplateEngine.class)) {
+                var source = type.getProtectionDomain().getCodeSource();
+                if (source != null && "file".equals(source.getLocation().getProtocol())) {
+                    classPath.add(Path.of(source.getLocation().toURI()).toString());
+                }
+            }
+            compiling.setClassPath(classPath);
+            return compiling;
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("templates are neither precompiled nor compilable here", e);
+        }
     }
 
     /** Post/redirect/get: a 303 to a local path. */

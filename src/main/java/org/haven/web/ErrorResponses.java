@@ -52,8 +52,20 @@ public class ErrorResponses {
         if (api) {
             return answer.type(Problem.MEDIA_TYPE).entity(problem).build();
         }
-        return answer.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(pages.render("error.jte", Map.of("problem", problem))).build();
+        String page;
+        try {
+            page = pages.render("error.jte", Map.of("problem", problem));
+        } catch (RuntimeException renderingFailed) {
+            // the error page itself failed: still answer with a page, never the server's stack trace
+            LOG.log(Level.SEVERE, "error page failed: {0}", renderingFailed.getClass().getName());
+            page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Haven</title></head><body><h1>"
+                    + escape(problem.title()) + "</h1><p>" + escape(problem.detail()) + "</p><p><a href=\"/\">Haven</a></p></body></html>";
+        }
+        return answer.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     Problem classify(Throwable failure) {

@@ -2,6 +2,7 @@ package org.haven.moderation;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -14,7 +15,7 @@ import org.haven.web.ApiException;
 import org.haven.web.Paging;
 import org.haven.web.Problem;
 
-/** {@code GET /api/v1/moderation/queue?lane=care}: moderators only. */
+/** The care queue for moderators, and applying the retention period for administrators. */
 @Path("api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModerationResource {
@@ -37,5 +38,17 @@ public class ModerationResource {
                     List.of(new Problem.FieldError("lane", "query", message)));
         }
         return care.pending(Lane.valueOf(lane.toUpperCase(Locale.ROOT)), Paging.page(page));
+    }
+
+    public record Expired(int removed) {
+    }
+
+    @POST
+    @Path("admin/care/expire")
+    @Operation(summary = "Administrators: apply the retention period now (it also runs hourly): care items older "
+            + "than HAVEN_CARE_RETENTION_DAYS are deleted with their detection details")
+    public Expired expire() {
+        current.requireAdmin();
+        return new Expired(care.expire());
     }
 }

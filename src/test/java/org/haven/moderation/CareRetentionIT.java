@@ -1,0 +1,81 @@
+package org.haven.moderation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.ThreadLocalRandom;
+import org.haven.testing.Api;
+import org.haven.testing.Database;
+import org.haven.testing.HavenDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Crisis detections are kept no longer than the retention period (90 days by default). */
+@ExtendWith(ArquillianExtension.class)
+class CareRetentionIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return HavenDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static long count(Connection db, String where, long id) throws Exception {
+        try (PreparedStatement q = db.prepareStatement("SELECT COUNT(*) FROM moderation_item WHERE " + where)) {
+            q.setLong(1, id);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void careItemsOlderThanTheRetentionPeriodAreDeletedWithTheirDetailsAndNewerOnesStay() throws Exception {
+        Api api = new Api(base);
+        String writer = api.newMemberToken("Kept");
+        Api.Answer posted = api.json("POST", "api/v1/topics/relapse-and-starting-again/threads",
+                "{\"title\":\"tonight\",\"body\":\"i took all my pills and i'm scared\",\"anonymous\":true}", writer);
+        assertEquals(201, posted.status(), posted.body());
+        JsonObject created = posted.json();
+        long postId = created.getJsonObject("post").getJsonNumber("id").longValue();
+        long threadId = created.getJsonNumber("id").longValue();
+        long oldItem = 9_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+
+        try (Connection db = Database.connect()) {
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO moderation_item (id, lane, kind, status, "
+                    + "priority, crisis_level, rules, spans, post_id, thread_id, created_at, version) "
+                    + "VALUES (?, 'CARE', 'crisis', 'PENDING', 300, 'IMMINENT', 'overdose-taken', '[]', ?, ?, ?, 1)")) {
+                insert.setLong(1, oldItem);
+                insert.setLong(2, postId);
+                insert.setLong(3, threadId);
+                insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC).minusDays(91));
+                insert.executeUpdate();
+            }
+            assertEquals(1, count(db, "id = ?", oldItem));
+
+            String member = api.newMemberToken("NotAdmin");
+            assertEquals(403, api.json("POST", "api/v1/admin/care/expire", null, member).status());
+            String admin = api.signIn("ItAdministrator", "integration tests only, never deployed").getString("token");
+            Api.Answer expired = api.json("POST", "api/v1/admin/care/expire", null, admin);
+            assertEquals(200, expired.status(), expired.body());
+            assertTrue(expired.json().getInt("removed") >= 1, expired.body());
+
+            assertEquals(0, count(db, "id = ?", oldItem), "the item past retention is gone, details and all");
+            assertEquals(1, count(db, "post_id = ? AND lane = 'CARE'", postId), "today's care item for the post stays");
+        }
+    }
+}

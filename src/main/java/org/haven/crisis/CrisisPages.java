@@ -138,17 +138,8 @@ public class CrisisPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response addHotline(MultivaluedMap<String, String> form) {
-        String country = form.getFirst("country");
-        String name = form.getFirst("name");
-        String kind = form.getFirst("kind");
-        String call = form.getFirst("call");
-        String text = form.getFirst("text");
-        String url = form.getFirst("url");
-        String hours = form.getFirst("hours");
-        String notes = form.getFirst("notes");
-        String verified = form.getFirst("verified");
         current.requireAdmin();
-        var entry = form(country, name, kind, call, text, url, hours, notes, verified, null);
+        var entry = entryOf(form, null);
         Map<String, String> errors = FormErrors.check(validator, entry);
         if (!errors.isEmpty()) {
             return hotlinePage(400, null, entry, errors);
@@ -173,24 +164,14 @@ public class CrisisPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response saveHotline(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        String country = form.getFirst("country");
-        String name = form.getFirst("name");
-        String kind = form.getFirst("kind");
-        String call = form.getFirst("call");
-        String text = form.getFirst("text");
-        String url = form.getFirst("url");
-        String hours = form.getFirst("hours");
-        String notes = form.getFirst("notes");
-        String verified = form.getFirst("verified");
-        String version = form.getFirst("version");
         current.requireAdmin();
         Long seen;
         try {
-            seen = Long.valueOf(version);
+            seen = Long.valueOf(form.getFirst("version"));
         } catch (NumberFormatException e) {
             seen = -1L;
         }
-        var entry = form(country, name, kind, call, text, url, hours, notes, verified, seen);
+        var entry = entryOf(form, seen);
         Map<String, String> errors = FormErrors.check(validator, entry);
         if (!errors.isEmpty()) {
             return hotlinePage(400, id, entry, errors);
@@ -223,10 +204,12 @@ public class CrisisPages {
         return Pages.seeOther("/admin?notice=" + encode("Entry removed."));
     }
 
-    private static HotlineRequest form(String country, String name, String kind, String call, String text, String url,
-            String hours, String notes, String verified, Long version) {
-        return new HotlineRequest(trim(country), trim(name), trim(kind), trim(call), trim(text), trim(url), trim(hours),
-                trim(notes), "true".equals(verified), null, version);
+    /** The entry an administrator typed into the hotline form. */
+    private static HotlineRequest entryOf(MultivaluedMap<String, String> form, Long version) {
+        return new HotlineRequest(trim(form.getFirst("country")), trim(form.getFirst("name")), trim(form.getFirst("kind")),
+                trim(form.getFirst("call")), trim(form.getFirst("text")), trim(form.getFirst("url")),
+                trim(form.getFirst("hours")), trim(form.getFirst("notes")), "true".equals(form.getFirst("verified")), null,
+                version);
     }
 
     private static String trim(String value) {

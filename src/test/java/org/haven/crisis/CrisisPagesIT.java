@@ -1,0 +1,75 @@
+package org.haven.crisis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.Map;
+import org.haven.testing.Api;
+import org.haven.testing.HavenDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The crisis lines page for everyone and the hotline directory page for administrators. */
+@ExtendWith(ArquillianExtension.class)
+class CrisisPagesIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return HavenDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static Map<String, String> session(String token) {
+        return Api.cookie("haven_session", token);
+    }
+
+    @Test
+    void theCrisisLinesPageShowsVerifiedLinesOfTheChosenCountryAndTheInternationalOnesElsewhere() {
+        Api api = new Api(base);
+
+        Api.Answer gb = api.get("help?country=GB");
+        assertEquals(200, gb.status());
+        assertTrue(gb.body().contains("Samaritans") && gb.body().contains("href=\"tel:116123\""), gb.body());
+        assertFalse(gb.body().contains("Drinkline"), "an unverified line stays hidden");
+
+        Api.Answer elsewhere = api.get("help?country=INTL");
+        assertTrue(elsewhere.body().contains("Find A Helpline"), elsewhere.body());
+    }
+
+    @Test
+    void aSignedInMemberSavesTheirCountryForTheHelpTheySee() {
+        Api api = new Api(base);
+        String token = api.newMemberToken("Chooser");
+        Api.Answer page = api.get("help", session(token));
+        String csrfCookie = page.cookieValue("haven_csrf");
+
+        Api.Answer saved = api.form("help", Map.of("csrf", csrfCookie, "country", "AU"),
+                Api.headers(Map.of("Cookie", "haven_session=" + token + "; haven_csrf=" + csrfCookie)));
+
+        assertEquals(303, saved.status(), saved.body());
+        assertEquals("AU", api.get("api/v1/me", Api.bearer(token)).json().getString("country"));
+        assertTrue(api.get("help", session(token)).body().contains("Lifeline"), "Australian lines shown from now on");
+    }
+
+    @Test
+    void onlyAdministratorsOpenTheDirectoryPageWhichShowsHiddenEntries() {
+        Api api = new Api(base);
+        assertEquals(303, api.get("admin").status(), "anonymous visitors are sent to sign in");
+        assertEquals(403, api.get("admin", session(api.newMemberToken("Curious"))).status());
+
+        String admin = api.signIn("ItAdministrator", "integration tests only, never deployed").getString("token");
+        Api.Answer page = api.get("admin", session(admin));
+
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("Hotline directory"), page.body());
+        assertTrue(page.body().contains("Drinkline") && page.body().contains("Hidden: not verified"), page.body());
+    }
+}

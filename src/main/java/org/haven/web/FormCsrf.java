@@ -70,8 +70,10 @@ public class FormCsrf implements ContainerRequestFilter, ContainerResponseFilter
         String path = request.getUriInfo().getPath();
         boolean api = path.startsWith("api/") || path.startsWith("/api/");
         if (!api && request.getProperty(ISSUED) != null && request.getProperty(PROPERTY) instanceof String token) {
+            boolean secure = "https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme())
+                    || "https".equalsIgnoreCase(request.getHeaderString("X-Forwarded-Proto"));
             response.getHeaders().add("Set-Cookie", new NewCookie.Builder(COOKIE).value(token).path("/")
-                    .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build());
+                    .httpOnly(true).secure(secure).sameSite(NewCookie.SameSite.STRICT).build());
         }
     }
 

@@ -28,6 +28,18 @@ public final class IdentityRequests {
             String passphrase) {
     }
 
+    /** A forgotten passphrase: the recovery code shown at sign-up and a new passphrase. */
+    public record Recovery(
+            @NotBlank(message = "Enter your pseudonym.") @Size(max = 30, message = "A pseudonym has at most 30 characters.")
+            String pseudonym,
+            @NotBlank(message = "Enter the recovery code you were given at sign-up.")
+            @Size(max = 40, message = "A recovery code has 20 characters (and dashes).")
+            String recoveryCode,
+            @NotNull(message = "Choose a new passphrase of at least 10 characters.")
+            @Size(min = 10, max = 200, message = "A passphrase has 10 to 200 characters.")
+            String newPassphrase) {
+    }
+
     public record RoleChange(
             @NotNull(message = "Give the role: 'member' or 'moderator'.")
             @Pattern(regexp = "(?i)member|moderator|admin", message = "The role is 'member' or 'moderator'.")

@@ -50,6 +50,17 @@ public class IdentityResource {
         return Response.status(201).entity(new IdentityRequests.SignedUpView(done.pseudonym(), done.recoveryCode())).build();
     }
 
+    @POST
+    @Path("members/recovery")
+    @Operation(summary = "Forgotten passphrase: the recovery code sets a new one, ends every session and is "
+            + "replaced by a new code (answered once)")
+    public IdentityRequests.SignedUpView recover(
+            @Valid @NotNull(message = "Send {pseudonym, recoveryCode, newPassphrase}.") IdentityRequests.Recovery request) {
+        MemberService.SignedUp done = members.recover(request.pseudonym(), request.recoveryCode(), request.newPassphrase(),
+                clientKey());
+        return new IdentityRequests.SignedUpView(done.pseudonym(), done.recoveryCode());
+    }
+
     @GET
     @Path("members/suggestion")
     @Operation(summary = "A free pseudonym suggestion such as QuietHarbor482")

@@ -69,8 +69,10 @@ public class Member {
         this.role = newRole;
     }
 
-    void changePassphrase(String newHash) {
-        this.passphraseHash = newHash;
+    /** A recovery: the new passphrase, and a new one-time code in place of the one just used. */
+    void recovered(String newPassphraseHash, String newRecoveryCodeHash) {
+        this.passphraseHash = newPassphraseHash;
+        this.recoveryCodeHash = newRecoveryCodeHash;
     }
 
     public Long id() {

@@ -67,6 +67,14 @@ public class MemberRepository {
         return member;
     }
 
+    /** New passphrase and recovery code, and every open session ends, in one transaction. */
+    @Transactional
+    public void recover(long memberId, String passphraseHash, String recoveryCodeHash) {
+        Member member = em.find(Member.class, memberId);
+        member.recovered(passphraseHash, recoveryCodeHash);
+        em.createNamedQuery("MemberSession.deleteOfMember").setParameter("member", memberId).executeUpdate();
+    }
+
     @Transactional
     public void chooseCountry(long memberId, String country) {
         byId(memberId).ifPresent(m -> m.chooseCountry(country));

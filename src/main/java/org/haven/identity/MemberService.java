@@ -148,6 +148,27 @@ public class MemberService {
                 });
     }
 
+    /**
+     * A forgotten passphrase: the one-time recovery code sets a new passphrase, is used up (a new code is
+     * handed back, shown once) and every open session of the member ends. Failures count like sign-ins.
+     */
+    public SignedUp recover(String pseudonym, String recoveryCode, String newPassphrase, String clientKey) {
+        String key = Pseudonyms.key(pseudonym.strip());
+        throttle.ensureBelow("sign-in-client", clientKey, signInFailuresAllowed * 5, SIGN_IN_WINDOW, TOO_MANY_FROM_HERE);
+        throttle.ensureBelow("sign-in", key, signInFailuresAllowed, SIGN_IN_WINDOW, TOO_MANY_FOR_NAME);
+        Optional<Member> found = repository.byPseudonym(key);
+        if (found.isEmpty() || !Secrets.constantTimeEquals(found.get().recoveryCodeHash(), RecoveryCodes.hash(recoveryCode))) {
+            throttle.hit("sign-in-client", clientKey, Integer.MAX_VALUE, SIGN_IN_WINDOW, TOO_MANY_FROM_HERE);
+            throttle.hit("sign-in", key, Integer.MAX_VALUE, SIGN_IN_WINDOW, TOO_MANY_FOR_NAME);
+            throw new ApiException(401, "Recovery failed", "That pseudonym and recovery code do not match.", null);
+        }
+        String nextCode = RecoveryCodes.generate();
+        repository.recover(found.get().id(), hasher.hash(newPassphrase), RecoveryCodes.hash(nextCode));
+        throttle.reset("sign-in", key);
+        LOG.info(() -> "member " + found.get().id() + " recovered the account; sessions ended");
+        return new SignedUp(found.get().pseudonym(), nextCode);
+    }
+
     public void chooseCountry(long memberId, String country) {
         repository.chooseCountry(memberId, country);
     }

@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 @NamedQuery(name = "MemberSession.byHash",
         query = "select s from MemberSession s join fetch s.member where s.tokenHash = :hash")
 @NamedQuery(name = "MemberSession.deleteByHash", query = "delete from MemberSession s where s.tokenHash = :hash")
+@NamedQuery(name = "MemberSession.deleteOfMember", query = "delete from MemberSession s where s.member.id = :member")
 @NamedQuery(name = "MemberSession.deleteExpired", query = "delete from MemberSession s where s.expiresAt < :now")
 public class MemberSession {
 

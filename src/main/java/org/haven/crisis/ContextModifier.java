@@ -19,6 +19,11 @@ record ContextModifier(String id, int category, Scope scope, int window, CrisisL
         SEGMENT,
         /** The same sentence. */
         SENTENCE,
+        /**
+         * The same sentence, or up to {@code window} words into the next one: "I'd rather die. jk" (a laugh or
+         * "jk" often follows in a sentence of its own).
+         */
+        ADJACENT,
         /** Anywhere in the text. */
         TEXT
     }

@@ -122,7 +122,7 @@ public final class CrisisDetector {
         Firing[] best = null;
         for (int r = 0; r < rules.size(); r++) {
             if ((present & allMasks[r]) == allMasks[r] && (anyMasks[r] == 0 || (present & anyMasks[r]) != 0)) {
-                Firing firing = evaluate(r, normalised, hits);
+                Firing firing = evaluate(r, normalised, hits, present);
                 if (firing != null) {
                     if (best == null) {
                         best = new Firing[rules.size()];
@@ -147,7 +147,7 @@ public final class CrisisDetector {
             if (p != PatternAutomaton.NUMBER && lexicon.isIdiom(p)) {
                 // the longer idiom wins: "killing me" in "this craving is killing me" is not a trigger
                 for (int h = 0; h < hits.size; h++) {
-                    if (h != i && hits.overlap(h, i) && hits.length(h) <= hits.length(i)) {
+                    if (h != i && hits.overlap(h, i) && idiomCovers(hits, i, h)) {
                         hits.categories[h] = 0;
                     }
                 }
@@ -173,6 +173,19 @@ public final class CrisisDetector {
         return present;
     }
 
+    /**
+     * Whether idiom {@code i} cancels the overlapping trigger {@code h}: the longer one wins ("this craving is
+     * killing me"); at equal length the idiom wins when it reaches further right ("keep going to" cancels "to keep
+     * going"), and the trigger wins when it continues past the idiom's end ("going to jump in" does not cancel
+     * "jump in front of"): the words that come after decide what the shared words mean.
+     */
+    private static boolean idiomCovers(Hits hits, int i, int h) {
+        if (hits.contains(i, h) || hits.length(h) < hits.length(i)) {
+            return true;
+        }
+        return hits.length(h) == hits.length(i) && hits.end[i] > hits.end[h];
+    }
+
     private long numberCategories(NormalisedText text, Hits hits, int h) {
         long value = 0;
         char[] chars = text.chars();
@@ -196,7 +209,7 @@ public final class CrisisDetector {
     }
 
     /** The most severe way {@code rule} fires anywhere in the text, or null. */
-    private Firing evaluate(int r, NormalisedText text, Hits hits) {
+    private Firing evaluate(int r, NormalisedText text, Hits hits, long present) {
         Rule rule = rules.get(r);
         Firing best = null;
         long anchors = rule.all().length > 0 ? 1L << rule.all()[0] : anyMasks[r];
@@ -209,7 +222,7 @@ public final class CrisisDetector {
                 continue;
             }
             List<int[]> applied = new ArrayList<>(2);
-            CrisisLevel level = modify(rule, hits, chosen, applied);
+            CrisisLevel level = modify(rule, text, hits, chosen, applied, present);
             if (best == null || level.compareTo(best.level()) > 0) {
                 best = new Firing(level, chosen, applied);
             }
@@ -303,24 +316,27 @@ public final class CrisisDetector {
         return false;
     }
 
-    private CrisisLevel modify(Rule rule, Hits hits, int[] chosen, List<int[]> applied) {
+    private CrisisLevel modify(Rule rule, NormalisedText text, Hits hits, int[] chosen, List<int[]> applied,
+                               long present) {
         CrisisLevel level = rule.level();
         int first = firstOf(hits, chosen);
         for (int m = 0; m < modifiers.size(); m++) {
             ContextModifier modifier = modifiers.get(m);
-            if (!modifier.appliesTo(rule)) {
-                continue;
+            if ((present & (1L << modifier.category())) == 0 || !modifier.appliesTo(rule)) {
+                continue; // no word of this modifier anywhere in the text
             }
             int found = -1;
             boolean blocked = false;
             long category = 1L << modifier.category();
             for (int h = 0; h < hits.size && !blocked; h++) {
                 boolean relevant = (hits.categories[h] & (category | modifier.unlessMask())) != 0;
-                if (!relevant || !inScope(modifier, hits, chosen, first, h)) {
+                if (!relevant || !inScope(modifier, text, hits, chosen, first, h)) {
                     continue;
                 }
                 if ((hits.categories[h] & modifier.unlessMask()) != 0) {
-                    blocked = true; // the rule's own words count here: "tonight" is never history
+                    // the rule's own words count here: "tonight" is never history; but an "I" inside quotation
+                    // marks is the singer's or the speaker's, not the writer's ('I hurt myself today')
+                    blocked = !quoted(text, hits, h);
                 } else if (found < 0 && !insideChosen(hits, chosen, h)) {
                     found = h;
                 }
@@ -336,14 +352,32 @@ public final class CrisisDetector {
         return level;
     }
 
-    private static boolean inScope(ContextModifier modifier, Hits hits, int[] chosen, int first, int h) {
+    private static boolean inScope(ContextModifier modifier, NormalisedText text, Hits hits, int[] chosen, int first,
+                                   int h) {
         return switch (modifier.scope()) {
             case PRECEDING -> hits.segment[h] == hits.segment[first] && hits.lastWord[h] < hits.firstWord[first]
                     && hits.firstWord[first] - hits.lastWord[h] <= modifier.window();
             case SEGMENT -> sharesUnit(hits.segment, chosen, h);
             case SENTENCE -> sharesUnit(hits.sentence, chosen, h);
+            case ADJACENT -> sharesUnit(hits.sentence, chosen, h) || opensNextSentence(modifier, text, hits, chosen, h);
             case TEXT -> true;
         };
+    }
+
+    /** Whether {@code h} is among the first words (the modifier's window) of the sentence after the rule's words. */
+    private static boolean opensNextSentence(ContextModifier modifier, NormalisedText text, Hits hits, int[] chosen,
+                                             int h) {
+        if (hits.sentence[h] != hits.sentence[lastOf(hits, chosen)] + 1) {
+            return false;
+        }
+        char[] chars = text.chars();
+        int words = 0;
+        for (int i = hits.start[h] - 1; i >= 0 && chars[i] != '.'; i--) {
+            if (chars[i] == ' ' && i > 0 && chars[i - 1] != '.' && chars[i - 1] != ' ') {
+                words++;
+            }
+        }
+        return words < modifier.window();
     }
 
     private static boolean sharesUnit(int[] unit, int[] chosen, int h) {
@@ -375,11 +409,67 @@ public final class CrisisDetector {
         return first;
     }
 
-    /** "my dad's gun": a person word with a possessive 's owns something; it is not the subject. */
+    /**
+     * "my dad's gun", "tablets of my mother": a person word with a possessive 's, or after "of", owns something;
+     * it is not the subject.
+     */
     private static boolean possessor(NormalisedText text, Hits hits, int h) {
         int end = hits.end[h];
         char[] chars = text.chars();
-        return end + 1 < text.length() && chars[end] == '\'' && chars[end + 1] == 's';
+        if (end + 1 < text.length() && chars[end] == '\'' && chars[end + 1] == 's') {
+            return true;
+        }
+        int start = hits.start[h];
+        int before = wordBefore(chars, start);
+        if (before >= 0 && isWord(chars, before, start - 1, "my", "his", "her", "their", "your", "our")) {
+            start = before;
+            before = wordBefore(chars, start);
+        }
+        return before >= 0 && isWord(chars, before, start - 1, "of");
+    }
+
+    /** Start of the word ending right before {@code start} (one space between), or -1. */
+    private static int wordBefore(char[] chars, int start) {
+        if (start < 2 || chars[start - 1] != ' ' || !Character.isLetterOrDigit(chars[start - 2])) {
+            return -1;
+        }
+        int i = start - 2;
+        while (i > 0 && (Character.isLetterOrDigit(chars[i - 1]) || chars[i - 1] == '\'')) {
+            i--;
+        }
+        return i;
+    }
+
+    private static boolean isWord(char[] chars, int from, int to, String... words) {
+        for (String word : words) {
+            if (word.length() == to - from && word.contentEquals(java.nio.CharBuffer.wrap(chars, from, to - from))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether hit {@code h} lies between quotation marks in the original text. Straight and curly double quotes
+     * toggle; a single quote does only where it is not an apostrophe inside a word ("don't").
+     */
+    private static boolean quoted(NormalisedText text, Hits hits, int h) {
+        String original = text.original();
+        int until = text.originalStart(hits.start[h]);
+        boolean inside = false;
+        for (int i = 0; i < until; i++) {
+            char c = original.charAt(i);
+            if (c == '"' || c == '\u201C' || c == '\u201D' || c == '\u00AB' || c == '\u00BB') {
+                inside = !inside;
+            } else if (c == '\'' || c == '\u2018' || c == '\u2019') {
+                boolean letterBefore = i > 0 && Character.isLetterOrDigit(original.charAt(i - 1));
+                boolean letterAfter = i + 1 < original.length() && Character.isLetterOrDigit(original.charAt(i + 1));
+                if (letterBefore != letterAfter && (letterAfter ? !inside : inside)) {
+                    inside = !inside;
+                }
+            }
+        }
+        return inside;
     }
 
     private static int lastOf(Hits hits, int[] chosen) {

@@ -290,7 +290,7 @@ final class LexiconParser {
             try {
                 scope = ContextModifier.Scope.valueOf(scopeName.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw fail(where + " has scope '" + scopeName + "'; expected preceding, segment, sentence or text");
+                throw fail(where + " has scope '" + scopeName + "'; expected preceding, segment, sentence, adjacent or text");
             }
             int window = optionalInt(modifier, "window", where, DEFAULT_MODIFIER_WINDOW, 1, MAX_WINDOW);
             boolean hasCap = modifier.containsKey("cap");

@@ -117,6 +117,42 @@ class CrisisDetectorTest {
     }
 
     @Test
+    void aFirstPersonWordInsideQuotationMarksDoesNotStopTheMediaModifier() {
+        assertEquals(CrisisLevel.NONE,
+                levelOf("that song 'Numb', 'I wanted to die back then', always plays at the worst time"));
+        assertEquals(CrisisLevel.IDEATION, levelOf("that song is on repeat and I want to die"));
+    }
+
+    @Test
+    void aLaughMarkerOpeningTheNextSentenceStillCountsAsHyperbole() {
+        assertTrue(levelOf("I'd rather die than sit through that meeting again. lol no but really")
+                .compareTo(CrisisLevel.IDEATION) < 0);
+    }
+
+    @Test
+    void aPersonAfterOfOwnsTheMeansAndIsNotTheSubject() {
+        assertEquals(CrisisLevel.IMMINENT, levelOf("I take many tablets of my father, 30, one hour ago"));
+    }
+
+    @Test
+    void aTriggerThatContinuesPastAnIdiomWins() {
+        assertEquals(CrisisLevel.IMMINENT, levelOf("i'm going to jump in front of a bus tonight"));
+        assertEquals(CrisisLevel.NONE, levelOf("I'm going to jump in the pool tonight at the sober party"));
+    }
+
+    @Test
+    void meansPlaceAndTimeCoOccurInAnyWording() {
+        for (String text : List.of(
+                "the cord is tied to the rafter. nobody is home until monday",
+                "blade against my wrist, I'm so tired",
+                "steering into oncoming traffic on the way home tonight",
+                "I'll be gone by sunrise. I said goodbye to my sister")) {
+            assertEquals(CrisisLevel.IMMINENT, levelOf(text), text);
+        }
+        assertEquals(CrisisLevel.IDEATION, levelOf("I don't see much reason to keep living since the divorce"));
+    }
+
+    @Test
     void levelsAreOrdered() {
         assertTrue(CrisisLevel.IMMINENT.atLeast(CrisisLevel.IDEATION));
         assertTrue(CrisisLevel.CONCERN.atLeast(CrisisLevel.CONCERN));

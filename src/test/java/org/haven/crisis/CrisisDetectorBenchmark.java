@@ -27,8 +27,9 @@ import java.util.stream.IntStream;
 public final class CrisisDetectorBenchmark {
 
     private static final int TARGET_CORPUS_BYTES = 8 * 1024 * 1024;
-    private static final int WARM_UP_ROUNDS = 3;
-    private static final int MEASURED_ROUNDS = 5;
+    // eight warm-up rounds: with three, the JIT sometimes had not settled and runs of the same code varied 35-55 MB/s
+    private static final int WARM_UP_ROUNDS = 8;
+    private static final int MEASURED_ROUNDS = 8;
     /** The baseline is two orders of magnitude slower; one warm-up and one measured pass keep the run short. */
     private static final int BASELINE_ROUNDS = 1;
 

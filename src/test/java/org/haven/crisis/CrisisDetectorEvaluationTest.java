@@ -3,10 +3,6 @@ package org.haven.crisis;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,10 +11,6 @@ import org.junit.jupiter.api.Test;
  * raised to IDEATION or above. Prints the figures and every miss and false alarm (the texts are synthetic).
  */
 class CrisisDetectorEvaluationTest {
-
-    private static final double MIN_IMMINENT_RECALL = 0.97;
-    private static final double MIN_CRISIS_RECALL = 0.90;
-    private static final double MAX_HARD_FALSE_ALARMS = 0.05;
 
     private final CrisisDetector detector = new CrisisDetector(Lexicon.loadDefault());
 
@@ -56,112 +48,69 @@ class CrisisDetectorEvaluationTest {
         evaluate("untuned holdout 5", "/crisis/holdout-5-untuned.jsonl", false);
     }
 
+    /**
+     * The 2026-11 sets (see the README beside them): written by separate writers who never saw the lexicon, their
+     * first runs recorded, then tuned on. Not every one reaches the targets yet, so each is held to the figures it
+     * reached (a floor, not the goal): a lexicon edit that loses what these sets taught the detector fails here.
+     */
+    @Test
+    void freshSetsKeepWhatTheyTaughtTheDetector() {
+        assertAll(
+                () -> floor("fresh A (young, slang)", "/crisis/fresh-a.jsonl", 0.93, 0.95, 0.03),
+                () -> floor("fresh B (older adults)", "/crisis/fresh-b.jsonl", 0.89, 0.95, 0.0),
+                () -> floor("fresh C (families, opioids)", "/crisis/fresh-c.jsonl", 0.91, 0.95, 0.0),
+                () -> floor("fresh D (metaphor, understatement)", "/crisis/fresh-d.jsonl", 0.97, 0.91, 0.0),
+                () -> floor("fresh E (ordinary wording)", "/crisis/fresh-e.jsonl", 1.0, 1.0, 0.0),
+                () -> floor("fresh F (2am replies)", "/crisis/fresh-f.jsonl", 0.96, 1.0, 0.02),
+                () -> floor("fresh I (phone, very short)", "/crisis/fresh-i.jsonl", 0.98, 0.96, 0.0));
+    }
+
+    /** 170 hard negatives and 30 CONCERN posts written only to provoke false alarms. */
+    @Test
+    void hardNegativeSetStaysQuiet() {
+        SetEvaluation evaluation = SetEvaluation.of("fresh H (hard negatives)", LabelledPost.load("/crisis/fresh-h.jsonl"),
+                detector);
+        System.out.println(evaluation.report(true));
+        assertTrue(evaluation.hardAlarms() <= SetEvaluation.MAX_HARD_FALSE_ALARMS,
+                "hard-negative false alarms " + evaluation.hardAlarms());
+    }
+
+    /**
+     * Written last, from the labelling rules alone, scored once and never read or tuned on: with holdout 5, the
+     * honest estimate for unseen text. Printed, not asserted (it is below the targets).
+     */
+    @Test
+    void freshSetNeverTunedOnIsReported() {
+        evaluate("fresh G, never tuned on", "/crisis/fresh-g-untuned.jsonl", false);
+    }
+
+    private void floor(String name, String resource, double crisisRecall, double imminentRecall, double hardAlarms) {
+        SetEvaluation evaluation = SetEvaluation.of(name, LabelledPost.load(resource), detector);
+        System.out.println(evaluation.report(true));
+        assertAll(name,
+                () -> assertTrue(evaluation.crisisRecall() >= crisisRecall, "crisis recall " + evaluation.crisisRecall()),
+                () -> assertTrue(evaluation.imminentRecall() >= imminentRecall,
+                        "IMMINENT recall " + evaluation.imminentRecall()),
+                () -> assertTrue(evaluation.hardAlarms() <= hardAlarms, "hard-negative false alarms " + evaluation.hardAlarms()));
+    }
+
     private void evaluate(String name, String resource) {
         evaluate(name, resource, true);
     }
 
     private void evaluate(String name, String resource, boolean assertTargets) {
-        List<LabelledPost> posts = LabelledPost.load(resource);
-        List<Result> results = new ArrayList<>();
-        for (LabelledPost post : posts) {
-            results.add(new Result(post, detector.detect(post.text())));
-        }
-
-        double imminentRecall = rate(results, r -> r.post.label() == CrisisLevel.IMMINENT,
-                r -> r.verdict.level() == CrisisLevel.IMMINENT);
-        double ideationRecall = rate(results, r -> r.post.label() == CrisisLevel.IDEATION, Result::detectedCrisis);
-        double crisisRecall = rate(results, r -> r.post.isCrisis(), Result::detectedCrisis);
-        double crisisPrecision = rate(results, Result::detectedCrisis, r -> r.post.isCrisis());
-        double concernRecall = rate(results, r -> r.post.label() == CrisisLevel.CONCERN,
-                r -> r.verdict.level().atLeast(CrisisLevel.CONCERN));
-        double hardAlarms = rate(results, Result::hardNegative, Result::detectedCrisis);
-        double hardConcerns = rate(results, Result::hardNegative, r -> r.verdict.level().atLeast(CrisisLevel.CONCERN));
-
-        StringBuilder report = new StringBuilder();
-        report.append(String.format(Locale.ROOT, "%n=== %s: %d posts (%d IMMINENT, %d IDEATION, %d CONCERN, %d NONE of which %d hard) ===%n",
-                name, posts.size(), count(results, CrisisLevel.IMMINENT), count(results, CrisisLevel.IDEATION),
-                count(results, CrisisLevel.CONCERN), count(results, CrisisLevel.NONE),
-                results.stream().filter(Result::hardNegative).count()));
-        line(report, "crisis precision (>= IDEATION)", crisisPrecision, null);
-        line(report, "crisis recall (>= IDEATION)", crisisRecall, ">= " + MIN_CRISIS_RECALL);
-        line(report, "IMMINENT recall (as IMMINENT)", imminentRecall, ">= " + MIN_IMMINENT_RECALL);
-        line(report, "IDEATION recall (>= IDEATION)", ideationRecall, null);
-        line(report, "CONCERN recall (>= CONCERN)", concernRecall, null);
-        line(report, "hard-negative false alarms (>= IDEATION)", hardAlarms, "<= " + MAX_HARD_FALSE_ALARMS);
-        line(report, "hard negatives raised to >= CONCERN", hardConcerns, null);
-        report.append(confusion(results));
-        report.append("--- misses (crisis below target) and false alarms (NONE/CONCERN at >= IDEATION) ---\n");
-        for (Result r : results) {
-            if (r.miss() || r.falseAlarm()) {
-                report.append(String.format(Locale.ROOT, "%-11s %-9s -> %-9s %s  %s%n", r.miss() ? "MISS" : "FALSE-ALARM",
-                        r.post.label(), r.verdict.level(), r.verdict.rules(), r.post.text()));
-            }
-        }
-        report.append("--- other disagreements (informational) ---\n");
-        for (Result r : results) {
-            if (!r.miss() && !r.falseAlarm() && r.post.label() != r.verdict.level()) {
-                report.append(String.format(Locale.ROOT, "%-11s %-9s -> %-9s %s  %s%n", "DIFF", r.post.label(),
-                        r.verdict.level(), r.verdict.rules(), r.post.text()));
-            }
-        }
-        System.out.println(report);
+        SetEvaluation evaluation = SetEvaluation.of(name, LabelledPost.load(resource), detector);
+        System.out.println(evaluation.report(true));
         if (!assertTargets) {
             return;
         }
 
         assertAll(name,
-                () -> assertTrue(imminentRecall >= MIN_IMMINENT_RECALL, "IMMINENT recall " + imminentRecall),
-                () -> assertTrue(crisisRecall >= MIN_CRISIS_RECALL, "crisis recall " + crisisRecall),
-                () -> assertTrue(hardAlarms <= MAX_HARD_FALSE_ALARMS, "hard-negative false alarms " + hardAlarms));
-    }
-
-    private record Result(LabelledPost post, CrisisVerdict verdict) {
-        boolean detectedCrisis() {
-            return verdict.level().atLeast(CrisisLevel.IDEATION);
-        }
-
-        boolean hardNegative() {
-            return post.hard() && post.label() == CrisisLevel.NONE;
-        }
-
-        boolean miss() {
-            return post.label() == CrisisLevel.IMMINENT ? verdict.level() != CrisisLevel.IMMINENT
-                    : post.isCrisis() && !detectedCrisis();
-        }
-
-        boolean falseAlarm() {
-            return !post.isCrisis() && detectedCrisis();
-        }
-    }
-
-    private static double rate(List<Result> results, Predicate<Result> population, Predicate<Result> success) {
-        long total = results.stream().filter(population).count();
-        long hits = results.stream().filter(population).filter(success).count();
-        return total == 0 ? Double.NaN : (double) hits / total;
-    }
-
-    private static long count(List<Result> results, CrisisLevel label) {
-        return results.stream().filter(r -> r.post.label() == label).count();
-    }
-
-    private static void line(StringBuilder report, String label, double value, String target) {
-        report.append(String.format(Locale.ROOT, "%-42s %6.3f %s%n", label, value, target == null ? "" : "(target " + target + ")"));
-    }
-
-    private static String confusion(List<Result> results) {
-        StringBuilder table = new StringBuilder("confusion (rows: label, columns: detected)\n          ");
-        for (CrisisLevel detected : CrisisLevel.values()) {
-            table.append(String.format(Locale.ROOT, "%9s", detected));
-        }
-        table.append('\n');
-        for (CrisisLevel label : CrisisLevel.values()) {
-            table.append(String.format(Locale.ROOT, "%-10s", label));
-            for (CrisisLevel detected : CrisisLevel.values()) {
-                long n = results.stream().filter(r -> r.post.label() == label && r.verdict.level() == detected).count();
-                table.append(String.format(Locale.ROOT, "%9d", n));
-            }
-            table.append('\n');
-        }
-        return table.toString();
+                () -> assertTrue(evaluation.imminentRecall() >= SetEvaluation.MIN_IMMINENT_RECALL,
+                        "IMMINENT recall " + evaluation.imminentRecall()),
+                () -> assertTrue(evaluation.crisisRecall() >= SetEvaluation.MIN_CRISIS_RECALL,
+                        "crisis recall " + evaluation.crisisRecall()),
+                () -> assertTrue(evaluation.hardAlarms() <= SetEvaluation.MAX_HARD_FALSE_ALARMS,
+                        "hard-negative false alarms " + evaluation.hardAlarms()));
     }
 }

@@ -288,7 +288,7 @@ public final class CrisisDetector {
             return true;
         }
         int first = firstOf(hits, chosen);
-        int last = lastOf(hits, chosen);
+        int last = rule.subjectAtFirst() ? first : lastOf(hits, chosen);
         int nearest = -1;
         for (int h = 0; h < hits.size; h++) {
             if ((hits.categories[h] & personMask) != 0 && hits.sentence[h] == hits.sentence[last]

@@ -246,7 +246,7 @@ final class LexiconParser {
             JsonObject rule = objectValue(array.get(i), "rule #" + (i + 1));
             String id = id(rule, "rule #" + (i + 1), ids);
             String where = "rule '" + id + "'";
-            allowOnly(rule, where, "id", "level", "all", "any", "window", "person", "acrossSentences");
+            allowOnly(rule, where, "id", "level", "all", "any", "window", "person", "subjectAt", "acrossSentences");
             CrisisLevel level = level(requiredString(rule, "level", where), where);
             if (level == CrisisLevel.NONE) {
                 throw fail(where + " has level NONE, so it could never be reported; remove it or choose CONCERN, IDEATION or IMMINENT");
@@ -269,8 +269,12 @@ final class LexiconParser {
                 case "any" -> Rule.Person.ANY;
                 default -> throw fail(where + " has person '" + person + "'; expected 'self', 'other' or 'any'");
             };
+            String subjectAt = optionalString(rule, "subjectAt", where);
+            if (subjectAt != null && !subjectAt.equals("first") && !subjectAt.equals("last")) {
+                throw fail(where + " has subjectAt '" + subjectAt + "'; expected 'first' or 'last'");
+            }
             boolean across = optionalBoolean(rule, "acrossSentences", where);
-            rules.add(new Rule(id, level, all, any, window, p, across));
+            rules.add(new Rule(id, level, all, any, window, p, "first".equals(subjectAt), across));
         }
         return rules;
     }

@@ -21,6 +21,7 @@ final class PatternAutomaton {
 
     /** Alphabet: a-z, 0-9, apostrophe, space. Anything else ends every pattern. */
     private static final int SYMBOLS = 38;
+    private static final int SPACE = 37;
     private static final int[] SYMBOL_OF = new int[128];
 
     static {
@@ -32,7 +33,7 @@ final class PatternAutomaton {
             SYMBOL_OF[c] = 26 + c - '0';
         }
         SYMBOL_OF['\''] = 36;
-        SYMBOL_OF[' '] = 37;
+        SYMBOL_OF[' '] = SPACE;
     }
 
     private static final byte HAS_OUTPUT = 1;
@@ -62,20 +63,15 @@ final class PatternAutomaton {
             String pattern = patterns.get(p);
             patternLength[p] = pattern.length();
             patternWords[p] = 1 + (int) pattern.chars().filter(ch -> ch == ' ').count();
-            int state = 0;
+            // every pattern starts with a space: matches can only begin at a word start, so "me" is never even
+            // considered inside "time" (the scan reads a space wherever a word may begin)
+            int state = child(gotoRows, ownOutputs, 0, SPACE);
             for (int i = 0; i < pattern.length(); i++) {
                 int symbol = symbol(pattern.charAt(i));
                 if (symbol < 0) {
                     throw new IllegalArgumentException("pattern '" + pattern + "' has a character outside a-z, 0-9, ' and space");
                 }
-                int target = gotoRows.get(state)[symbol];
-                if (target <= 0) {
-                    target = gotoRows.size();
-                    gotoRows.get(state)[symbol] = target;
-                    gotoRows.add(newRow());
-                    ownOutputs.add(new int[0]);
-                }
-                state = target;
+                state = child(gotoRows, ownOutputs, state, symbol);
             }
             int[] own = ownOutputs.get(state);
             int[] grown = Arrays.copyOf(own, own.length + 1);
@@ -124,6 +120,18 @@ final class PatternAutomaton {
         }
     }
 
+    /** The trie child of {@code state} for {@code symbol}, created if missing. */
+    private static int child(List<int[]> gotoRows, List<int[]> ownOutputs, int state, int symbol) {
+        int target = gotoRows.get(state)[symbol];
+        if (target <= 0) {
+            target = gotoRows.size();
+            gotoRows.get(state)[symbol] = target;
+            gotoRows.add(newRow());
+            ownOutputs.add(new int[0]);
+        }
+        return target;
+    }
+
     private static int[] newRow() {
         return new int[SYMBOLS];
     }
@@ -143,7 +151,8 @@ final class PatternAutomaton {
     void scan(NormalisedText text, int numberThreshold, Hits hits) {
         char[] t = text.chars();
         int n = text.length();
-        int state = 0;
+        int wordStart = next[SPACE]; // the state after a word boundary: where every pattern begins
+        int state = wordStart;
         int word = -1;
         int clause = 0;
         int segment = 0;
@@ -161,7 +170,8 @@ final class PatternAutomaton {
             }
             int symbol = c < 128 ? SYMBOL_OF[c] : -1;
             if (symbol < 0) {
-                state = 0;
+                // punctuation is a word boundary; a letter outside a-z (a non-Latin script) is not
+                state = c >= 0x80 ? 0 : wordStart;
                 if (c == '.') {
                     clause++;
                     segment++;

@@ -5,8 +5,12 @@ package org.haven.crisis;
  * within {@code window} words (inside one sentence unless {@code acrossSentences}), the text reaches
  * {@code level}, subject to the person check and the context modifiers. Either list may be empty, not both: a
  * standalone phrase rule is a rule with only {@code any}, where any one hit fires it.
+ *
+ * <p>The subject is judged at the rule's last word unless {@code subjectAtFirst}: a wish is about whoever wishes,
+ * so "I keep hoping the doctor finds something that takes me out" is the writer's wish although the doctor is the
+ * nearest person before "takes me out".
  */
-record Rule(String id, CrisisLevel level, int[] all, int[] any, int window, Person person,
+record Rule(String id, CrisisLevel level, int[] all, int[] any, int window, Person person, boolean subjectAtFirst,
             boolean acrossSentences) {
 
     /** Whom the words must be about, judged by the nearest person word before them. */

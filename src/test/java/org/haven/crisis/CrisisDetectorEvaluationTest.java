@@ -61,18 +61,25 @@ class CrisisDetectorEvaluationTest {
                 () -> floor("fresh C (families, opioids)", "/crisis/fresh-c.jsonl", 0.91, 0.95, 0.0),
                 () -> floor("fresh D (metaphor, understatement)", "/crisis/fresh-d.jsonl", 0.97, 0.91, 0.0),
                 () -> floor("fresh E (ordinary wording)", "/crisis/fresh-e.jsonl", 1.0, 1.0, 0.0),
-                () -> floor("fresh F (2am replies)", "/crisis/fresh-f.jsonl", 0.96, 1.0, 0.02),
-                () -> floor("fresh I (phone, very short)", "/crisis/fresh-i.jsonl", 0.98, 0.96, 0.0));
+                () -> floor("fresh F (2am replies)", "/crisis/fresh-f.jsonl", 0.98, 1.0, 0.02),
+                () -> floor("fresh I (phone, very short)", "/crisis/fresh-i.jsonl", 0.98, 0.96, 0.0),
+                () -> floor("fresh J (English as a second language)", "/crisis/fresh-j.jsonl", 0.96, 1.0, 0.0),
+                () -> floor("fresh K (long days, crisis buried)", "/crisis/fresh-k.jsonl", 0.80, 0.92, 0.0));
     }
 
-    /** 170 hard negatives and 30 CONCERN posts written only to provoke false alarms. */
+    /** Two sets written only to provoke false alarms: 300 hard negatives and 50 CONCERN posts. */
     @Test
-    void hardNegativeSetStaysQuiet() {
-        SetEvaluation evaluation = SetEvaluation.of("fresh H (hard negatives)", LabelledPost.load("/crisis/fresh-h.jsonl"),
-                detector);
+    void hardNegativeSetsStayQuiet() {
+        assertAll(
+                () -> quiet("fresh H (hard negatives)", "/crisis/fresh-h.jsonl"),
+                () -> quiet("fresh H2 (goodbyes, letters, training, hobbies)", "/crisis/fresh-h2.jsonl"));
+    }
+
+    private void quiet(String name, String resource) {
+        SetEvaluation evaluation = SetEvaluation.of(name, LabelledPost.load(resource), detector);
         System.out.println(evaluation.report(true));
         assertTrue(evaluation.hardAlarms() <= SetEvaluation.MAX_HARD_FALSE_ALARMS,
-                "hard-negative false alarms " + evaluation.hardAlarms());
+                name + ": hard-negative false alarms " + evaluation.hardAlarms());
     }
 
     /**
@@ -80,8 +87,9 @@ class CrisisDetectorEvaluationTest {
      * honest estimate for unseen text. Printed, not asserted (it is below the targets).
      */
     @Test
-    void freshSetNeverTunedOnIsReported() {
+    void freshSetsNeverTunedOnAreReported() {
         evaluate("fresh G, never tuned on", "/crisis/fresh-g-untuned.jsonl", false);
+        evaluate("fresh L, never tuned on", "/crisis/fresh-l-untuned.jsonl", false);
     }
 
     private void floor(String name, String resource, double crisisRecall, double imminentRecall, double hardAlarms) {
@@ -100,7 +108,8 @@ class CrisisDetectorEvaluationTest {
 
     private void evaluate(String name, String resource, boolean assertTargets) {
         SetEvaluation evaluation = SetEvaluation.of(name, LabelledPost.load(resource), detector);
-        System.out.println(evaluation.report(true));
+        // a set kept for honest measurement shows its figures, never its misses: reading them is how tuning starts
+        System.out.println(evaluation.report(assertTargets));
         if (!assertTargets) {
             return;
         }

@@ -51,6 +51,25 @@ class CrisisDetectorTest {
     }
 
     @Test
+    void triggersOnlyStartAtTheStartOfAWord() {
+        // "die" ends "studie", "end it" ends "spend it": the scan starts patterns at word starts only
+        assertEquals(CrisisLevel.NONE, levelOf("i want to spend it all on my studies"));
+        assertEquals(CrisisLevel.IDEATION, levelOf("i want to end it all"));
+    }
+
+    @Test
+    void someoneUnreachableAfterAGoodbyeIsImminent() {
+        assertEquals(CrisisLevel.IMMINENT,
+                levelOf("my sister posted a goodbye on her story and now she isn't picking up"));
+        assertEquals(CrisisLevel.NONE, levelOf("my sponsor isn't picking up, probably at work"));
+    }
+
+    @Test
+    void pillsAnAmountAndMomentsAgoAreImminentEvenInFragments() {
+        assertEquals(CrisisLevel.IMMINENT, levelOf("Tylenol. Whole bottle. An hour ago."));
+    }
+
+    @Test
     void idiomsWinOverTheTriggerInsideThem() {
         assertEquals(CrisisLevel.NONE, levelOf("this craving is killing me"));
         assertEquals(CrisisLevel.NONE, levelOf("I killed it at my interview"));

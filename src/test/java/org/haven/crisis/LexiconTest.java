@@ -85,6 +85,36 @@ class LexiconTest {
         assertTrue(message.contains("is also an idiom"), message);
     }
 
+    /**
+     * A wish is about whoever wishes: with {@code subjectAt: first} the person is judged at the wish, not at the
+     * thing wished for ("I keep hoping the doctor finds something that takes me out").
+     */
+    @Test
+    void subjectAtFirstJudgesThePersonAtTheRulesFirstWord() {
+        String wishes = """
+                {
+                  "version": "test-2",
+                  "categories": {
+                    "SELF": {"role": "self", "terms": ["i", "me"]},
+                    "OTHER": {"role": "other", "terms": ["the doctor", "she"]},
+                    "DESIRE": {"terms": ["keep hoping"]},
+                    "DEATH": {"terms": ["takes me out"]}
+                  },
+                  "rules": [
+                    {"id": "wish-death", "level": "IDEATION", "all": ["DESIRE", "DEATH"], "person": "self"SUBJECT}
+                  ]
+                }
+                """;
+        String text = "i keep hoping the doctor finds something that takes me out";
+        CrisisDetector atLast = new CrisisDetector(Lexicon.parse(json(wishes.replace("SUBJECT", ""))));
+        CrisisDetector atFirst = new CrisisDetector(Lexicon.parse(json(wishes.replace("SUBJECT", ", \"subjectAt\": \"first\""))));
+        assertEquals(CrisisLevel.NONE, atLast.detect(text).level());
+        assertEquals(CrisisLevel.IDEATION, atFirst.detect(text).level());
+        assertEquals(CrisisLevel.NONE, atFirst.detect("she keeps hoping the doctor finds something that takes me out").level());
+        assertEquals("rule 'wish-death' has subjectAt 'middle'; expected 'first' or 'last'",
+                problemWith(wishes.replace("SUBJECT", ", \"subjectAt\": \"middle\"")));
+    }
+
     @Test
     void aDuplicateTermIsRejectedEvenWhenSpelledDifferently() {
         String message = problemWith(VALID.replace("\"terms\": [\"pills\"]", "\"terms\": [\"pills\", \"PILLS\"]"));

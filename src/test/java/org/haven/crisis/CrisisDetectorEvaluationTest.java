@@ -59,12 +59,14 @@ class CrisisDetectorEvaluationTest {
                 () -> floor("fresh A (young, slang)", "/crisis/fresh-a.jsonl", 0.93, 0.95, 0.03),
                 () -> floor("fresh B (older adults)", "/crisis/fresh-b.jsonl", 0.89, 0.95, 0.0),
                 () -> floor("fresh C (families, opioids)", "/crisis/fresh-c.jsonl", 0.91, 0.95, 0.0),
-                () -> floor("fresh D (metaphor, understatement)", "/crisis/fresh-d.jsonl", 0.97, 0.91, 0.0),
+                () -> floor("fresh D (metaphor, understatement)", "/crisis/fresh-d.jsonl", 0.97, 0.95, 0.0),
                 () -> floor("fresh E (ordinary wording)", "/crisis/fresh-e.jsonl", 1.0, 1.0, 0.0),
                 () -> floor("fresh F (2am replies)", "/crisis/fresh-f.jsonl", 0.98, 1.0, 0.02),
                 () -> floor("fresh I (phone, very short)", "/crisis/fresh-i.jsonl", 0.98, 0.96, 0.0),
                 () -> floor("fresh J (English as a second language)", "/crisis/fresh-j.jsonl", 0.96, 1.0, 0.0),
-                () -> floor("fresh K (long days, crisis buried)", "/crisis/fresh-k.jsonl", 0.80, 0.92, 0.0));
+                () -> floor("fresh K (long days, crisis buried)", "/crisis/fresh-k.jsonl", 0.84, 0.92, 0.0),
+                () -> floor("paraphrases of 15 kinds of IMMINENT", "/crisis/para-imminent.jsonl", 0.95, 0.95, 0.0),
+                () -> floor("paraphrases of 14 kinds of IDEATION", "/crisis/para-ideation.jsonl", 0.92, 1.0, 0.0));
     }
 
     /** Two sets written only to provoke false alarms: 300 hard negatives and 50 CONCERN posts. */
@@ -72,7 +74,8 @@ class CrisisDetectorEvaluationTest {
     void hardNegativeSetsStayQuiet() {
         assertAll(
                 () -> quiet("fresh H (hard negatives)", "/crisis/fresh-h.jsonl"),
-                () -> quiet("fresh H2 (goodbyes, letters, training, hobbies)", "/crisis/fresh-h2.jsonl"));
+                () -> quiet("fresh H2 (goodbyes, letters, training, hobbies)", "/crisis/fresh-h2.jsonl"),
+                () -> quiet("lookalike negatives", "/crisis/para-negatives.jsonl"));
     }
 
     private void quiet(String name, String resource) {
@@ -97,9 +100,11 @@ class CrisisDetectorEvaluationTest {
         System.out.println(evaluation.report(true));
         assertAll(name,
                 () -> assertTrue(evaluation.crisisRecall() >= crisisRecall, "crisis recall " + evaluation.crisisRecall()),
-                () -> assertTrue(evaluation.imminentRecall() >= imminentRecall,
+                // a set without IMMINENT posts or hard negatives has no such figure (NaN)
+                () -> assertTrue(Double.isNaN(evaluation.imminentRecall()) || evaluation.imminentRecall() >= imminentRecall,
                         "IMMINENT recall " + evaluation.imminentRecall()),
-                () -> assertTrue(evaluation.hardAlarms() <= hardAlarms, "hard-negative false alarms " + evaluation.hardAlarms()));
+                () -> assertTrue(Double.isNaN(evaluation.hardAlarms()) || evaluation.hardAlarms() <= hardAlarms,
+                        "hard-negative false alarms " + evaluation.hardAlarms()));
     }
 
     private void evaluate(String name, String resource) {

@@ -69,7 +69,8 @@ class CrisisDetectorEvaluationTest {
                 () -> floor("paraphrases of 14 kinds of IDEATION", "/crisis/para-ideation.jsonl", 0.92, 1.0, 0.0),
                 () -> floor("crisis sentence buried in an ordinary update", "/crisis/para-buried.jsonl", 0.96, 0.95, 0.0),
                 () -> floor("fresh M (behavioural addictions, rarer drugs)", "/crisis/fresh-m.jsonl", 0.98, 0.96, 0.0),
-                () -> floor("fresh N (hurried, fragments, voice-to-text)", "/crisis/fresh-n.jsonl", 1.0, 1.0, 0.0));
+                () -> floor("fresh N (hurried, fragments, voice-to-text)", "/crisis/fresh-n.jsonl", 1.0, 1.0, 0.0),
+                () -> floor("paraphrases of 10 kinds of IMMINENT, round 2", "/crisis/para-imminent-2.jsonl", 0.92, 0.91, 0.0));
     }
 
     /** Two sets written only to provoke false alarms: 300 hard negatives and 50 CONCERN posts. */
@@ -79,7 +80,8 @@ class CrisisDetectorEvaluationTest {
                 () -> quiet("fresh H (hard negatives)", "/crisis/fresh-h.jsonl"),
                 () -> quiet("fresh H2 (goodbyes, letters, training, hobbies)", "/crisis/fresh-h2.jsonl"),
                 () -> quiet("lookalike negatives", "/crisis/para-negatives.jsonl"),
-                () -> quiet("lookalike negatives 2", "/crisis/para-negatives-2.jsonl"));
+                () -> quiet("lookalike negatives 2", "/crisis/para-negatives-2.jsonl"),
+                () -> quiet("lookalike negatives 3", "/crisis/para-negatives-3.jsonl"));
     }
 
     private void quiet(String name, String resource) {

@@ -186,7 +186,7 @@ final class PatternAutomaton {
                 if (flag != 0) {
                     boolean wordEnds = !nextIsWord || possessive(t, n, i + 1);
                     if (wordEnds || (flag & HAS_PREFIX_OUTPUT) != 0) {
-                        report(t, i + 1, wordEnds ? outputs[state] : prefixOutputs[state], word, clause, segment, hits);
+                        report(i + 1, wordEnds ? outputs[state] : prefixOutputs[state], word, clause, segment, hits);
                     }
                 }
             }
@@ -205,13 +205,10 @@ final class PatternAutomaton {
         }
     }
 
-    private void report(char[] t, int end, int[] found, int word, int clause, int segment, Hits hits) {
+    private void report(int end, int[] found, int word, int clause, int segment, Hits hits) {
+        // no check that the match starts a word: every pattern begins in the word-start state
         for (int p : found) {
-            int start = end - patternLength[p];
-            if (start > 0 && Normaliser.isWordChar(t[start - 1])) {
-                continue;
-            }
-            hits.add(p, start, end, word - patternWords[p] + 1, word, clause, segment);
+            hits.add(p, end - patternLength[p], end, word - patternWords[p] + 1, word, clause, segment);
         }
     }
 

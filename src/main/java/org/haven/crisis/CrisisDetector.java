@@ -23,6 +23,11 @@ import java.util.Set;
  */
 public final class CrisisDetector {
 
+    /** Rule id of a verdict raised to IDEATION by the word model. */
+    public static final String MODEL_IDEATION = "model-ideation";
+    /** Rule id of a verdict raised to IMMINENT by the word model. */
+    public static final String MODEL_IMMINENT = "model-imminent";
+
     /**
      * Per-thread buffers reused from call to call. Allocating and zeroing fresh arrays for every post cost
      * more than normalising it; nothing in a workspace outlives the call that uses it.
@@ -34,6 +39,7 @@ public final class CrisisDetector {
         final TextBuffer folded = new TextBuffer(1024);
         final TextBuffer normalised = new TextBuffer(1024);
         final Hits hits = new Hits();
+        final WordModel.Scratch model = new WordModel.Scratch();
     }
 
     /**
@@ -52,13 +58,34 @@ public final class CrisisDetector {
     private final long[] allMasks;
     private final long[] anyMasks;
     private final List<ContextModifier> modifiers;
+    /** The second opinion that may raise a verdict the rules missed; null for rules alone. */
+    private final WordModel model;
 
     /**
-     * Compiles a detector for {@code lexicon}.
+     * Compiles a detector for {@code lexicon}, with the word model shipped with Haven as its second opinion.
      *
      * @throws LexiconException if the lexicon is too large to compile
      */
     public CrisisDetector(Lexicon lexicon) {
+        this(lexicon, shippedModel());
+    }
+
+    /** The word model shipped with Haven, loaded on first use. */
+    static WordModel shippedModel() {
+        return ShippedModel.MODEL;
+    }
+
+    /** Loaded once, on first use: the model does not change when moderators reload the lexicon. */
+    private static final class ShippedModel {
+        static final WordModel MODEL = WordModel.loadDefault();
+    }
+
+    /**
+     * Compiles a detector for {@code lexicon} with {@code model} as its second opinion, or rules alone when
+     * {@code model} is null (to measure what each part contributes).
+     */
+    CrisisDetector(Lexicon lexicon, WordModel model) {
+        this.model = model;
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
         normaliser = lexicon.normaliser();
         try {
@@ -116,7 +143,7 @@ public final class CrisisDetector {
         hits.size = 0;
         automaton.scan(normalised, smallestNumber, hits);
         if (hits.size == 0) {
-            return CrisisVerdict.none();
+            return secondOpinion(normalised, workspace, CrisisVerdict.none());
         }
         long present = categorise(normalised, hits);
         Firing[] best = null;
@@ -131,7 +158,30 @@ public final class CrisisDetector {
                 }
             }
         }
-        return best == null ? CrisisVerdict.none() : verdict(normalised, hits, best);
+        return secondOpinion(normalised, workspace, best == null ? CrisisVerdict.none() : verdict(normalised, hits, best));
+    }
+
+    /**
+     * The word model's verdict where it is more severe than the rules' one. It only ever raises: the rules'
+     * modifiers (negation, history, advice) are not second-guessed downwards, and a crisis post is never lowered.
+     */
+    private CrisisVerdict secondOpinion(NormalisedText text, Workspace workspace, CrisisVerdict rules) {
+        if (model == null || rules.level() == CrisisLevel.IMMINENT) {
+            return rules;
+        }
+        WordModel.Opinion opinion = model.score(text, workspace.model);
+        if (opinion.level().compareTo(rules.level()) <= 0) {
+            return rules;
+        }
+        String id = opinion.level() == CrisisLevel.IMMINENT ? MODEL_IMMINENT : MODEL_IDEATION;
+        List<CrisisMatch> matches = new ArrayList<>();
+        for (int[] span : opinion.spans()) {
+            int start = text.originalStart(span[0]);
+            int end = text.originalEnd(span[1] - 1);
+            matches.add(new CrisisMatch(start, end, text.original().substring(start, end), id));
+        }
+        matches.sort(Comparator.comparingInt(CrisisMatch::start).thenComparingInt(CrisisMatch::end));
+        return new CrisisVerdict(opinion.level(), List.of(id), matches);
     }
 
     // ---- hits ----

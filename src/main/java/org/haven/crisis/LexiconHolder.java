@@ -14,9 +14,17 @@ import java.util.Objects;
 public final class LexiconHolder {
 
     private volatile CrisisDetector current;
+    /** The word model each new detector gets; it is trained data, not edited by moderators, so reloads keep it. */
+    private final WordModel model;
 
     public LexiconHolder(Lexicon initial) {
-        current = new CrisisDetector(Objects.requireNonNull(initial, "initial"));
+        this(initial, CrisisDetector.shippedModel());
+    }
+
+    /** A holder whose detectors use {@code model} as their second opinion, or rules alone when it is null. */
+    LexiconHolder(Lexicon initial, WordModel model) {
+        this.model = model;
+        current = new CrisisDetector(Objects.requireNonNull(initial, "initial"), model);
     }
 
     /** A holder starting with the lexicon shipped with Haven. */
@@ -41,7 +49,7 @@ public final class LexiconHolder {
      * @throws LexiconException if the new lexicon is invalid; the previous one stays in use
      */
     public synchronized String reload(InputStream json) {
-        CrisisDetector replacement = new CrisisDetector(Lexicon.parse(json));
+        CrisisDetector replacement = new CrisisDetector(Lexicon.parse(json), model);
         current = replacement;
         return replacement.lexicon().version();
     }

@@ -3,6 +3,7 @@ package org.haven.crisis;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class CrisisDetectorEvaluationTest {
 
     private final CrisisDetector detector = new CrisisDetector(Lexicon.loadDefault());
+    private final CrisisDetector rulesAlone = new CrisisDetector(Lexicon.loadDefault(), null);
 
     @Test
     void developmentSetMeetsTheTargets() {
@@ -52,6 +54,7 @@ class CrisisDetectorEvaluationTest {
      * The 2026-11 sets (see the README beside them): written by separate writers who never saw the lexicon, their
      * first runs recorded, then tuned on. Not every one reaches the targets yet, so each is held to the figures it
      * reached (a floor, not the goal): a lexicon edit that loses what these sets taught the detector fails here.
+     * The train sets were written for the word model and learned from; only their first runs were unseen.
      */
     @Test
     void freshSetsKeepWhatTheyTaughtTheDetector() {
@@ -71,10 +74,13 @@ class CrisisDetectorEvaluationTest {
                 () -> floor("fresh M (behavioural addictions, rarer drugs)", "/crisis/fresh-m.jsonl", 0.98, 0.96, 0.0),
                 () -> floor("fresh N (hurried, fragments, voice-to-text)", "/crisis/fresh-n.jsonl", 1.0, 1.0, 0.0),
                 () -> floor("paraphrases of 10 kinds of IMMINENT, round 2", "/crisis/para-imminent-2.jsonl", 0.92, 0.91, 0.0),
-                () -> floor("fresh O (a month of a big forum)", "/crisis/fresh-o.jsonl", 0.98, 0.96, 0.0));
+                () -> floor("fresh O (a month of a big forum)", "/crisis/fresh-o.jsonl", 0.98, 0.96, 0.0),
+                () -> floor("train U (many voices, word model training)", "/crisis/train-u.jsonl", 0.97, 1.0, 0.03),
+                () -> floor("train W (crisis phrasings, word model training)", "/crisis/train-w.jsonl", 0.99, 1.0, 0.03),
+                () -> floor("train X (everyday forum, word model training)", "/crisis/train-x.jsonl", 1.0, 1.0, 0.05));
     }
 
-    /** Two sets written only to provoke false alarms: 300 hard negatives and 50 CONCERN posts. */
+    /** Sets written only to provoke false alarms: about 1,200 hard negatives and 80 CONCERN posts. */
     @Test
     void hardNegativeSetsStayQuiet() {
         assertAll(
@@ -82,7 +88,8 @@ class CrisisDetectorEvaluationTest {
                 () -> quiet("fresh H2 (goodbyes, letters, training, hobbies)", "/crisis/fresh-h2.jsonl"),
                 () -> quiet("lookalike negatives", "/crisis/para-negatives.jsonl"),
                 () -> quiet("lookalike negatives 2", "/crisis/para-negatives-2.jsonl"),
-                () -> quiet("lookalike negatives 3", "/crisis/para-negatives-3.jsonl"));
+                () -> quiet("lookalike negatives 3", "/crisis/para-negatives-3.jsonl"),
+                () -> quiet("train V (lookalike negatives, word model training)", "/crisis/train-v.jsonl"));
     }
 
     private void quiet(String name, String resource) {
@@ -93,20 +100,36 @@ class CrisisDetectorEvaluationTest {
     }
 
     /**
-     * Written from the labelling rules alone and never read or tuned on: with holdout 5, the honest estimate for
-     * unseen text. Printed as figures only, not asserted (they are below the targets).
+     * Written from the labelling rules alone and never read, tuned on or trained on: with holdout 5, the honest
+     * estimate for unseen text. Only figures are printed, never the misses (reading them is how tuning starts),
+     * beside the figures of the rules alone, so the word model's share shows. Each is held to a floor just under
+     * its figures when the word model arrived, so a change that loses ground on unseen text fails.
      */
     @Test
-    void freshSetsNeverTunedOnAreReported() {
-        evaluate("fresh G, never tuned on", "/crisis/fresh-g-untuned.jsonl", false);
-        evaluate("fresh L, never tuned on", "/crisis/fresh-l-untuned.jsonl", false);
-        evaluate("fresh Q, never tuned on", "/crisis/fresh-q-untuned.jsonl", false);
+    void setsNeverTunedOrTrainedOnKeepTheirFigures() {
+        assertAll(
+                () -> unseen("fresh G, never tuned on", "/crisis/fresh-g-untuned.jsonl", 0.98, 0.96, 0.06),
+                () -> unseen("fresh L, never tuned on", "/crisis/fresh-l-untuned.jsonl", 0.98, 0.96, 0.05),
+                () -> unseen("fresh Q, never tuned on", "/crisis/fresh-q-untuned.jsonl", 0.87, 0.96, 0.07),
+                () -> unseen("fresh R, never tuned on", "/crisis/fresh-r-untuned.jsonl", 0.90, 0.93, 0.04),
+                () -> unseen("fresh S, never tuned on", "/crisis/fresh-s-untuned.jsonl", 0.96, 0.93, 0.05),
+                () -> unseen("fresh T, never tuned on", "/crisis/fresh-t-untuned.jsonl", 0.87, 0.96, 0.05));
+    }
+
+    private void unseen(String name, String resource, double crisisRecall, double imminentRecall, double hardAlarms) {
+        List<LabelledPost> posts = LabelledPost.load(resource);
+        System.out.println(SetEvaluation.of(name + " (rules alone)", posts, rulesAlone).report(false));
+        floor(SetEvaluation.of(name, posts, detector), false, crisisRecall, imminentRecall, hardAlarms);
     }
 
     private void floor(String name, String resource, double crisisRecall, double imminentRecall, double hardAlarms) {
-        SetEvaluation evaluation = SetEvaluation.of(name, LabelledPost.load(resource), detector);
-        System.out.println(evaluation.report(true));
-        assertAll(name,
+        floor(SetEvaluation.of(name, LabelledPost.load(resource), detector), true, crisisRecall, imminentRecall, hardAlarms);
+    }
+
+    private static void floor(SetEvaluation evaluation, boolean showMisses, double crisisRecall, double imminentRecall,
+                              double hardAlarms) {
+        System.out.println(evaluation.report(showMisses));
+        assertAll(evaluation.name(),
                 () -> assertTrue(evaluation.crisisRecall() >= crisisRecall, "crisis recall " + evaluation.crisisRecall()),
                 // a set without IMMINENT posts or hard negatives has no such figure (NaN)
                 () -> assertTrue(Double.isNaN(evaluation.imminentRecall()) || evaluation.imminentRecall() >= imminentRecall,

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 class CrisisDetectorTest {
 
     private final CrisisDetector detector = new CrisisDetector(Lexicon.loadDefault());
+    /** The rules without the word model, for tests of what the scan and the rules do on their own. */
+    private final CrisisDetector rules = new CrisisDetector(Lexicon.loadDefault(), null);
 
     private CrisisLevel levelOf(String text) {
         return detector.detect(text).level();
@@ -53,7 +55,7 @@ class CrisisDetectorTest {
     @Test
     void triggersOnlyStartAtTheStartOfAWord() {
         // "die" ends "studie", "end it" ends "spend it": the scan starts patterns at word starts only
-        assertEquals(CrisisLevel.NONE, levelOf("i want to spend it all on my studies"));
+        assertEquals(CrisisLevel.NONE, rules.detect("i want to spend it all on my studies").level());
         assertEquals(CrisisLevel.IDEATION, levelOf("i want to end it all"));
     }
 

@@ -46,7 +46,7 @@ class LexiconTest {
 
     @Test
     void aSmallValidLexiconDrivesADetector() {
-        CrisisDetector detector = new CrisisDetector(Lexicon.parse(json(VALID)));
+        CrisisDetector detector = new CrisisDetector(Lexicon.parse(json(VALID)), null);
         assertEquals(CrisisLevel.IMMINENT, detector.detect("I took 30 pills").level());
         assertEquals(CrisisLevel.NONE, detector.detect("I took all the help I could get, pills included").level());
     }
@@ -106,8 +106,8 @@ class LexiconTest {
                 }
                 """;
         String text = "i keep hoping the doctor finds something that takes me out";
-        CrisisDetector atLast = new CrisisDetector(Lexicon.parse(json(wishes.replace("SUBJECT", ""))));
-        CrisisDetector atFirst = new CrisisDetector(Lexicon.parse(json(wishes.replace("SUBJECT", ", \"subjectAt\": \"first\""))));
+        CrisisDetector atLast = new CrisisDetector(Lexicon.parse(json(wishes.replace("SUBJECT", ""))), null);
+        CrisisDetector atFirst = new CrisisDetector(Lexicon.parse(json(wishes.replace("SUBJECT", ", \"subjectAt\": \"first\""))), null);
         assertEquals(CrisisLevel.NONE, atLast.detect(text).level());
         assertEquals(CrisisLevel.IDEATION, atFirst.detect(text).level());
         assertEquals(CrisisLevel.NONE, atFirst.detect("she keeps hoping the doctor finds something that takes me out").level());
@@ -129,7 +129,7 @@ class LexiconTest {
 
     @Test
     void theHolderKeepsThePreviousLexiconWhenAReloadIsInvalid() {
-        LexiconHolder holder = new LexiconHolder(Lexicon.parse(json(VALID)));
+        LexiconHolder holder = new LexiconHolder(Lexicon.parse(json(VALID)), null);
         CrisisDetector before = holder.detector();
 
         assertThrows(LexiconException.class, () -> holder.reload(json(VALID.replace("MEANS\", \"ACTION", "MEANZ\", \"ACTION"))));
@@ -140,7 +140,7 @@ class LexiconTest {
 
     @Test
     void theHolderSwapsInAValidLexicon() {
-        LexiconHolder holder = new LexiconHolder(Lexicon.parse(json(VALID)));
+        LexiconHolder holder = new LexiconHolder(Lexicon.parse(json(VALID)), null);
         String version = holder.reload(json(VALID.replace("test-1", "test-2").replace("\"pills\"", "\"tablets\"")));
         assertEquals("test-2", version);
         assertEquals(CrisisLevel.NONE, holder.detect("took 40 pills").level());

@@ -1,0 +1,139 @@
+package org.haven.crisis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WordModelTest {
+
+    /**
+     * A hand-written model: "lookout" and the pair "not coming" push towards a crisis, "parked the" towards
+     * IMMINENT, "photos" away from both. With one feature present a text's vector is that feature alone (unit
+     * length), so its probability is sigmoid(intercept + weight).
+     */
+    private static final String TINY = """
+            # a model for tests
+            version\ttest
+            threshold\tideation\t0.7
+            threshold\timminent\t0.7
+            intercept\t-3\t-4
+            feature\tidf\tw_crisis\tw_imminent
+            lookout\t1\t5\t0
+            not coming\t1\t4\t2
+            parked the\t1\t3\t6
+            photos\t1\t-8\t-8
+            """;
+
+    private static WordModel model(String text) {
+        return WordModel.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String problemWith(String text) {
+        return assertThrows(LexiconException.class, () -> model(text)).getMessage();
+    }
+
+    private final Lexicon lexicon = Lexicon.loadDefault();
+    private final CrisisDetector withTinyModel = new CrisisDetector(lexicon, model(TINY));
+
+    @Test
+    void theModelRaisesWhatTheRulesMissAndShowsWhichWordsWeighed() {
+        String text = "Sitting at the LOOKOUT again";
+        assertEquals(CrisisLevel.NONE, new CrisisDetector(lexicon, null).detect(text).level());
+
+        CrisisVerdict verdict = withTinyModel.detect(text);
+
+        assertEquals(CrisisLevel.IDEATION, verdict.level());
+        assertEquals(List.of(CrisisDetector.MODEL_IDEATION), verdict.rules());
+        // the span is in the original text, upper case and all
+        assertEquals(List.of(new CrisisMatch(15, 22, "LOOKOUT", CrisisDetector.MODEL_IDEATION)), verdict.matches());
+    }
+
+    @Test
+    void aWordPairCanRaiseToImminent() {
+        CrisisVerdict verdict = withTinyModel.detect("parked  the car");
+
+        assertEquals(CrisisLevel.IMMINENT, verdict.level());
+        assertEquals(List.of(CrisisDetector.MODEL_IMMINENT), verdict.rules());
+        assertEquals("parked  the", verdict.matches().get(0).text());
+    }
+
+    @Test
+    void wordsThatPullTheOtherWayKeepTheVerdict() {
+        assertEquals(CrisisLevel.NONE, withTinyModel.detect("took photos at the lookout").level());
+    }
+
+    @Test
+    void theModelNeverLowersOrReplacesTheRulesVerdict() {
+        // IMMINENT by the rules; the model's words are absent, so it would say NONE
+        CrisisVerdict rules = new CrisisDetector(lexicon, null).detect("i took 40 pills an hour ago");
+        assertEquals(CrisisLevel.IMMINENT, rules.level());
+        assertEquals(rules, withTinyModel.detect("i took 40 pills an hour ago"));
+        // IDEATION by the rules, and the model agrees at IDEATION: the rules' explanation stays
+        CrisisVerdict wish = new CrisisDetector(lexicon, null).detect("i want to die at the lookout");
+        assertEquals(CrisisLevel.IDEATION, wish.level());
+        assertEquals(wish, withTinyModel.detect("i want to die at the lookout"));
+    }
+
+    @Test
+    void aMalformedModelIsRejectedWithTheLine() {
+        assertEquals("word model line 7: expected 4 tab-separated fields, found 3",
+                problemWith(TINY.replace("lookout\t1\t5\t0", "lookout\t1\t5")));
+        assertEquals("word model line 7: 'five' is not a number", problemWith(TINY.replace("\t5\t0", "\tfive\t0")));
+        assertEquals("word model: thresholds must lie strictly between 0 and 1",
+                problemWith(TINY.replace("ideation\t0.7", "ideation\t1.5")));
+        assertEquals("word model: version, intercept and both thresholds are required",
+                problemWith(TINY.replace("threshold\timminent\t0.7\n", "")));
+        assertTrue(problemWith(TINY + "lookout\t1\t1\t1\n").contains("'lookout' is listed twice"));
+    }
+
+    @Test
+    void featuresAreWordsAndAdjacentPairsIncludingPunctuation() {
+        NormalisedText text = lexicon.normaliser().normalise("Gas on. Not lit");
+        assertEquals(Map.of("gas", 1, "on", 1, ".", 1, "not", 1, "lit", 1, "gas on", 1, "on .", 1, ". not", 1,
+                "not lit", 1), WordModelTrainer.counts(text));
+        // the hash the model looks up is the hash of the spelling the trainer wrote
+        Map<Long, String> keys = new HashMap<>();
+        WordModel.forEachFeature(text.chars(), text.length(), (key, s1, e1, s2, e2) -> keys.put(key,
+                s2 < 0 ? text.toString().substring(s1, e1) : text.toString().substring(s1, e1) + " " + text.toString().substring(s2, e2)));
+        keys.forEach((key, name) -> assertEquals(WordModel.key(name), key, name));
+    }
+
+    /**
+     * The shipped model must be the one the labelled sets produce: a set added or relabelled without retraining
+     * fails here. Compared with a tolerance, because the last printed digit may differ between JVMs.
+     */
+    @Test
+    void theShippedModelIsTheOneTheSetsTrain() throws Exception {
+        List<WordModelTrainer.Example> training = WordModelTrainer.load(lexicon, WordModelTrainer.SETS,
+                name -> !name.contains("untuned"));
+        String retrained = WordModelTrainer.train(training).write(training);
+        String shipped;
+        try (var in = WordModel.class.getResourceAsStream(WordModel.DEFAULT_RESOURCE)) {
+            shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String[] a = retrained.split("\n");
+        String[] b = shipped.split("\n");
+        assertEquals(a.length, b.length, "retrain with WordModelTrainer (see README): the feature count differs");
+        for (int i = 0; i < a.length; i++) {
+            if (a[i].equals(b[i])) {
+                continue;
+            }
+            String[] x = a[i].split("\t");
+            String[] y = b[i].split("\t");
+            assertEquals(x[0], y[0], "retrain with WordModelTrainer (see README): line " + (i + 1));
+            assertEquals(x.length, y.length, "line " + (i + 1));
+            for (int k = 1; k < x.length; k++) {
+                assertEquals(Double.parseDouble(x[k]), Double.parseDouble(y[k]), 1e-3,
+                        "retrain with WordModelTrainer (see README): line " + (i + 1) + " " + Arrays.toString(y));
+            }
+        }
+    }
+}

@@ -57,6 +57,8 @@ public final class CrisisDetector {
     private final List<Rule> rules;
     private final long[] allMasks;
     private final long[] anyMasks;
+    /** Categories some rule is built from, person words aside: what must be present for the model to weigh in. */
+    private final long ruleVocabulary;
     private final List<ContextModifier> modifiers;
     /** The second opinion that may raise a verdict the rules missed; null for rules alone. */
     private final WordModel model;
@@ -109,10 +111,13 @@ public final class CrisisDetector {
         modifiers = lexicon.modifiers();
         allMasks = new long[rules.size()];
         anyMasks = new long[rules.size()];
+        long vocabulary = 0;
         for (int r = 0; r < rules.size(); r++) {
             allMasks[r] = mask(rules.get(r).all());
             anyMasks[r] = mask(rules.get(r).any());
+            vocabulary |= allMasks[r] | anyMasks[r];
         }
+        ruleVocabulary = vocabulary & ~(personMask | lexicon.objectMask());
     }
 
     private static long mask(int[] categories) {
@@ -143,7 +148,7 @@ public final class CrisisDetector {
         hits.size = 0;
         automaton.scan(normalised, smallestNumber, hits);
         if (hits.size == 0) {
-            return secondOpinion(normalised, workspace, CrisisVerdict.none());
+            return CrisisVerdict.none();
         }
         long present = categorise(normalised, hits);
         Firing[] best = null;
@@ -158,7 +163,11 @@ public final class CrisisDetector {
                 }
             }
         }
-        return secondOpinion(normalised, workspace, best == null ? CrisisVerdict.none() : verdict(normalised, hits, best));
+        CrisisVerdict rules = best == null ? CrisisVerdict.none() : verdict(normalised, hits, best);
+        // the model only weighs texts in which the scan found words the rules are built from (a means, a wish, a
+        // farewell...) and no idiom cancelled them: it judges wording the rules could not assemble, and does not
+        // invent an alarm from "new here, not sure what I'm doing"
+        return (present & ruleVocabulary) != 0 ? secondOpinion(normalised, workspace, rules) : rules;
     }
 
     /**

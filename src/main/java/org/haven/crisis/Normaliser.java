@@ -273,11 +273,21 @@ final class Normaliser {
         boolean repeats = false;
         char previous = 0;
         char beforePrevious = 0;
+        // each character of the token gives at most one: with room made once, the common case below writes the
+        // arrays directly instead of checking capacity and offset mode per character
+        out.ensureCapacity(out.n + to - from);
+        char[] oc = out.c;
+        int[] os = out.s;
+        int[] oe = out.e;
+        boolean identity = f.identityOffsets;
         for (int k = from; k < to; k++) {
             char c = f.c[k];
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
                 // the common case first: plain letters and digits need no look-around
-                out.add(c, f.start(k), f.end(k));
+                int at = out.n++;
+                oc[at] = c;
+                os[at] = identity ? k : f.s[k];
+                oe[at] = identity ? k + 1 : f.e[k];
                 digits |= c <= '9';
                 repeats |= c == previous && c == beforePrevious;
                 beforePrevious = previous;

@@ -24,7 +24,7 @@ import java.util.Locale;
  *
  * <p>Features are those of a TF-IDF vectoriser: each word and each pair of adjacent words (sentence
  * punctuation counts as a word) weighs {@code (1 + ln tf) * idf}, and the vector is scaled to unit length.
- * Words are looked up by a 64-bit FNV-1a hash of their spelling, so scoring allocates nothing. Immutable and
+ * Words are looked up by a 64-bit hash of their spelling, so scoring allocates nothing. Immutable and
  * thread-safe; per-call scratch lives in a {@link Scratch} owned by the calling thread.
  */
 final class WordModel {
@@ -192,11 +192,13 @@ final class WordModel {
 
     /**
      * Per-thread scratch: the features of the current text, deduplicated in a small open-addressing table that
-     * stays in cache, with their counts and where each first occurred.
+     * stays in cache, with their counts and where each first occurred. Table entries carry the number of the call
+     * that wrote them, so starting the next text costs nothing.
      */
     static final class Scratch implements FeatureSink {
         private WordModel model;
-        private int[] table = new int[256];
+        private long[] table = new long[256];
+        private long generation = 1;
         private int[] slots = new int[128];
         private int[] counts = new int[128];
         private int[] firstStart = new int[128];
@@ -211,56 +213,55 @@ final class WordModel {
             }
         }
 
+        /** An entry is (generation << 32) | index + 1; entries of earlier calls read as empty. */
         private void add(int slot, int start, int end) {
             int tableMask = table.length - 1;
-            int i = (slot * 0x9E3779B1 >>> 16) & tableMask;
-            for (int entry = table[i]; entry != 0; entry = table[i]) {
-                if (slots[entry - 1] == slot) {
-                    counts[entry - 1]++;
+            int i = slot & tableMask; // slots are already spread by the model's hash
+            for (long entry = table[i]; entry >>> 32 == generation; entry = table[i]) {
+                int e = (int) entry - 1;
+                if (slots[e] == slot) {
+                    counts[e]++;
                     return;
                 }
                 i = (i + 1) & tableMask;
             }
-            if (size == slots.length) {
+            if (size * 2 == table.length) {
                 grow();
                 add(slot, start, end);
                 return;
+            }
+            if (size == slots.length) {
+                slots = java.util.Arrays.copyOf(slots, size * 2);
+                counts = java.util.Arrays.copyOf(counts, size * 2);
+                firstStart = java.util.Arrays.copyOf(firstStart, size * 2);
+                firstEnd = java.util.Arrays.copyOf(firstEnd, size * 2);
             }
             slots[size] = slot;
             counts[size] = 1;
             firstStart[size] = start;
             firstEnd[size] = end;
-            table[i] = ++size;
+            table[i] = generation << 32 | ++size;
         }
 
-        /** Keeps the table at most half full: a long post gets bigger arrays, rehashed. */
+        /** Keeps the table at most half full: a long post gets a bigger one, rehashed. */
         private void grow() {
-            int capacity = slots.length * 2;
-            slots = java.util.Arrays.copyOf(slots, capacity);
-            counts = java.util.Arrays.copyOf(counts, capacity);
-            firstStart = java.util.Arrays.copyOf(firstStart, capacity);
-            firstEnd = java.util.Arrays.copyOf(firstEnd, capacity);
-            table = new int[capacity * 2];
+            table = new long[table.length * 2];
             int tableMask = table.length - 1;
             for (int e = 0; e < size; e++) {
-                int i = (slots[e] * 0x9E3779B1 >>> 16) & tableMask;
-                while (table[i] != 0) {
+                int i = slots[e] & tableMask;
+                while (table[i] >>> 32 == generation) {
                     i = (i + 1) & tableMask;
                 }
-                table[i] = e + 1;
+                table[i] = generation << 32 | (e + 1);
             }
         }
 
         private void clear() {
-            int tableMask = table.length - 1;
-            for (int e = 0; e < size; e++) {
-                int i = (slots[e] * 0x9E3779B1 >>> 16) & tableMask;
-                while (table[i] != e + 1) {
-                    i = (i + 1) & tableMask;
-                }
-                table[i] = 0;
-            }
             size = 0;
+            if (++generation == 1L << 32) { // after four billion texts on one thread: start the stamps again
+                java.util.Arrays.fill(table, 0);
+                generation = 1;
+            }
         }
     }
 
@@ -300,9 +301,18 @@ final class WordModel {
         return opinion;
     }
 
+    /** 1 + ln tf for the counts a post usually has, so scoring rarely calls {@code Math.log}. */
+    private static final double[] SUBLINEAR_TF = new double[64];
+
+    static {
+        for (int tf = 1; tf < SUBLINEAR_TF.length; tf++) {
+            SUBLINEAR_TF[tf] = 1 + Math.log(tf);
+        }
+    }
+
     /** A feature's TF-IDF weight before the vector is scaled to unit length: (1 + ln tf) * idf. */
     private static double weight(int tf, float idf) {
-        return (tf == 1 ? 1 : 1 + Math.log(tf)) * idf;
+        return (tf < SUBLINEAR_TF.length ? SUBLINEAR_TF[tf] : 1 + Math.log(tf)) * idf;
     }
 
     /** The spans of the features that pushed hardest towards the verdict, heaviest first. */
@@ -400,11 +410,7 @@ final class WordModel {
             }
             sink.feature(hash, i, end, -1, -1);
             if (previousStart >= 0) {
-                long pair = (previousHash ^ ' ') * FNV_PRIME;
-                for (int k = i; k < end; k++) {
-                    pair = (pair ^ t[k]) * FNV_PRIME;
-                }
-                sink.feature(pair, previousStart, previousEnd, i, end);
+                sink.feature(pair(previousHash, hash), previousStart, previousEnd, i, end);
             }
             previousStart = i;
             previousEnd = end;
@@ -413,13 +419,26 @@ final class WordModel {
         }
     }
 
-    /** 64-bit FNV-1a of a feature's spelling (its UTF-16 chars). */
+    /**
+     * The lookup key of a feature's spelling: 64-bit FNV-1a of a word's UTF-16 chars, and for a pair (two words
+     * and one space) a mix of its words' keys, so the scan hashes each character once.
+     */
     static long key(String feature) {
+        int space = feature.indexOf(' ');
+        return space < 0 ? fnv(feature) : pair(fnv(feature.substring(0, space)), fnv(feature.substring(space + 1)));
+    }
+
+    private static long fnv(String word) {
         long hash = FNV_OFFSET;
-        for (int k = 0; k < feature.length(); k++) {
-            hash = (hash ^ feature.charAt(k)) * FNV_PRIME;
+        for (int k = 0; k < word.length(); k++) {
+            hash = (hash ^ word.charAt(k)) * FNV_PRIME;
         }
         return hash;
+    }
+
+    private static long pair(long first, long second) {
+        long mixed = (first ^ (first >>> 31)) * 0x9E3779B97F4A7C15L + second;
+        return mixed ^ (mixed >>> 29);
     }
 
     @Override

@@ -58,11 +58,17 @@ class WordModelTest {
 
     @Test
     void aWordPairCanRaiseToImminent() {
-        CrisisVerdict verdict = withTinyModel.detect("parked  the car");
+        CrisisVerdict verdict = withTinyModel.detect("parked  the car tonight");
 
         assertEquals(CrisisLevel.IMMINENT, verdict.level());
         assertEquals(List.of(CrisisDetector.MODEL_IMMINENT), verdict.rules());
         assertEquals("parked  the", verdict.matches().get(0).text());
+    }
+
+    @Test
+    void theModelIsOnlyAskedWhenTheScanFoundWordsTheRulesUse() {
+        // "tonight" is rule vocabulary (a time); without it nothing in the text is, and the model is not asked
+        assertEquals(CrisisLevel.NONE, withTinyModel.detect("parked  the car").level());
     }
 
     @Test

@@ -190,7 +190,8 @@ public final class CrisisDetector {
             matches.add(new CrisisMatch(start, end, text.original().substring(start, end), id));
         }
         matches.sort(Comparator.comparingInt(CrisisMatch::start).thenComparingInt(CrisisMatch::end));
-        return new CrisisVerdict(opinion.level(), List.of(id), matches);
+        // "wanna" became "want to": several features can stand for the same original words
+        return new CrisisVerdict(opinion.level(), List.of(id), matches.stream().distinct().toList());
     }
 
     // ---- hits ----

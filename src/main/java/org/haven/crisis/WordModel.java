@@ -23,7 +23,9 @@ import java.util.Locale;
  * most.
  *
  * <p>Features are those of a TF-IDF vectoriser: each word and each pair of adjacent words (sentence
- * punctuation counts as a word) weighs {@code (1 + ln tf) * idf}, and the vector is scaled to unit length.
+ * punctuation counts as a word) weighs {@code (1 + ln tf) * idf}, and the vector is scaled to unit length, or
+ * less for a very short text: divided by at least the model's {@code minimum-norm}, so that in "the lookout" the
+ * word "the" does not carry the weight a whole post would.
  * Words are looked up by a 64-bit hash of their spelling, so scoring allocates nothing. Immutable and
  * thread-safe; per-call scratch lives in a {@link Scratch} owned by the calling thread.
  */
@@ -44,6 +46,8 @@ final class WordModel {
     private final double[] intercepts;
     private final double ideationThreshold;
     private final double imminentThreshold;
+    /** The smallest length a text's vector is divided by, so a two-word text is not blown up to unit length. */
+    private final double minimumNorm;
     /*
      * Laid out for the scan, where most words and nearly all word pairs of a post are not features: a filter of
      * one bit per key fits in the first-level cache and turns most lookups away; a known feature then costs one
@@ -58,7 +62,8 @@ final class WordModel {
     private static final int DATA = 3;
 
     private WordModel(String version, List<String> names, float[] idf, float[][] weights, double[] intercepts,
-                      double ideationThreshold, double imminentThreshold) {
+                      double ideationThreshold, double imminentThreshold, double minimumNorm) {
+        this.minimumNorm = minimumNorm;
         this.version = version;
         this.names = names.toArray(new String[0]);
         this.intercepts = intercepts;
@@ -111,6 +116,7 @@ final class WordModel {
         double ideation = Double.NaN;
         double imminent = Double.NaN;
         double[] intercepts = null;
+        double minimumNorm = 0;
         List<String> names = new ArrayList<>();
         FloatList idf = new FloatList();
         FloatList crisis = new FloatList();
@@ -136,6 +142,7 @@ final class WordModel {
                         }
                     }
                     case "intercept" -> intercepts = new double[] {number(f, 1, lineNumber), number(f, 2, lineNumber)};
+                    case "minimum-norm" -> minimumNorm = number(f, 1, lineNumber);
                     case "feature" -> {
                         // the column header
                     }
@@ -160,7 +167,7 @@ final class WordModel {
             throw new LexiconException("word model: thresholds must lie strictly between 0 and 1");
         }
         return new WordModel(version, names, idf.toArray(), new float[][] {crisis.toArray(), urgent.toArray()},
-                intercepts, ideation, imminent);
+                intercepts, ideation, imminent, minimumNorm);
     }
 
     private static String field(String[] f, int i, int line) {
@@ -290,7 +297,8 @@ final class WordModel {
             crisisSum += slotData[d + 1 + CRISIS] * x;
             imminentSum += slotData[d + 1 + IMMINENT] * x;
         }
-        double scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+        double length = Math.max(Math.sqrt(norm), minimumNorm);
+        double scale = length > 0 ? 1 / length : 0;
         double crisis = sigmoid(intercepts[CRISIS] + crisisSum * scale);
         double imminent = sigmoid(intercepts[IMMINENT] + imminentSum * scale);
         int which = imminent >= imminentThreshold ? IMMINENT : crisis >= ideationThreshold ? CRISIS : -1;

@@ -72,6 +72,13 @@ class WordModelTest {
     }
 
     @Test
+    void aVeryShortTextIsNotBlownUpToTheWeightOfAWholePost() {
+        // alone, "lookout" would be a unit vector (z = -3 + 5); divided by at least 3 it stays below the threshold
+        WordModel damped = model(TINY.replace("intercept\t-3\t-4\n", "intercept\t-3\t-4\nminimum-norm\t3\n"));
+        assertEquals(CrisisLevel.NONE, new CrisisDetector(lexicon, damped).detect("Sitting at the LOOKOUT again").level());
+    }
+
+    @Test
     void wordsThatPullTheOtherWayKeepTheVerdict() {
         assertEquals(CrisisLevel.NONE, withTinyModel.detect("took photos at the lookout").level());
     }

@@ -45,6 +45,8 @@ public final class WordModelTrainer {
     static final double HARD_NEGATIVE_WEIGHT = 1.5;
     /** Words and pairs seen in fewer posts are left out: as good on held-out sets as 2 or 3, and a third the size. */
     static final int MIN_DOCUMENT_FREQUENCY = Integer.getInteger("minDf", 5);
+    /** A text's TF-IDF vector is divided by its length, but by at least this much (see WordModel). */
+    static final double MINIMUM_NORM = Double.parseDouble(System.getProperty("minNorm", "20"));
     /** Raise when the training data or the settings change. */
     static final String VERSION = "2026.11.1";
     /**
@@ -149,6 +151,7 @@ public final class WordModelTrainer {
             out.append("threshold\timminent\t").append(imminentThreshold).append('\n');
             int d = names.length;
             out.append(String.format(Locale.ROOT, "intercept\t%.6f\t%.6f%n", crisis[d], imminent[d]));
+            out.append("minimum-norm\t").append(MINIMUM_NORM).append('\n');
             out.append("feature\tidf\tw_crisis\tw_imminent\n");
             for (int f = 0; f < d; f++) {
                 out.append(names[f]).append('\t').append(String.format(Locale.ROOT, "%.5f\t%.5f\t%.5f%n", idf[f],
@@ -183,7 +186,7 @@ public final class WordModelTrainer {
         double[] imminent = new double[examples.size()];
         for (int i = 0; i < rows.length; i++) {
             Example e = examples.get(i);
-            rows[i] = Sparse.of(e.counts(), index, idf);
+            rows[i] = Sparse.of(e.counts(), index, idf, MINIMUM_NORM);
             weight[i] = e.label() == CrisisLevel.NONE && e.hard() ? HARD_NEGATIVE_WEIGHT : 1;
             crisis[i] = e.label().compareTo(CrisisLevel.IDEATION) >= 0 ? 1 : 0;
             imminent[i] = e.label() == CrisisLevel.IMMINENT ? 1 : 0;
@@ -194,7 +197,7 @@ public final class WordModelTrainer {
 
     /** A TF-IDF row scaled to unit length. */
     record Sparse(int[] index, double[] value) {
-        static Sparse of(Map<String, Integer> counts, Map<String, Integer> vocabulary, double[] idf) {
+        static Sparse of(Map<String, Integer> counts, Map<String, Integer> vocabulary, double[] idf, double minimumNorm) {
             int[] idx = counts.keySet().stream().filter(vocabulary::containsKey).mapToInt(vocabulary::get).sorted().toArray();
             double[] val = new double[idx.length];
             Map<Integer, String> byIndex = new HashMap<>();
@@ -210,7 +213,7 @@ public final class WordModelTrainer {
                 val[k] = (1 + Math.log(tf)) * idf[idx[k]];
                 norm += val[k] * val[k];
             }
-            norm = Math.sqrt(norm);
+            norm = Math.max(Math.sqrt(norm), minimumNorm);
             for (int k = 0; k < idx.length; k++) {
                 val[k] /= norm;
             }

@@ -113,7 +113,11 @@ class CrisisDetectorEvaluationTest {
                 () -> unseen("fresh Q, never tuned on", "/crisis/fresh-q-untuned.jsonl", 0.84, 0.96, 0.05),
                 () -> unseen("fresh R, never tuned on", "/crisis/fresh-r-untuned.jsonl", 0.90, 0.93, 0.04),
                 () -> unseen("fresh S, never tuned on", "/crisis/fresh-s-untuned.jsonl", 0.96, 0.93, 0.07),
-                () -> unseen("fresh T, never tuned on", "/crisis/fresh-t-untuned.jsonl", 0.87, 0.96, 0.07));
+                () -> unseen("fresh T, never tuned on", "/crisis/fresh-t-untuned.jsonl", 0.87, 0.96, 0.07),
+                // written after the word model and its settings were final, and measured once
+                () -> unseen("fresh P1 (young, chat), never tuned on", "/crisis/fresh-p1-untuned.jsonl", 0.93, 1.0, 0.02),
+                () -> unseen("fresh P2 (older adults), never tuned on", "/crisis/fresh-p2-untuned.jsonl", 0.93, 0.90, 0.17),
+                () -> unseen("fresh P3 (one bad night), never tuned on", "/crisis/fresh-p3-untuned.jsonl", 0.98, 1.0, 0.05));
     }
 
     private void unseen(String name, String resource, double crisisRecall, double imminentRecall, double hardAlarms) {

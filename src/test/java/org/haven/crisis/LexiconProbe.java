@@ -20,6 +20,8 @@ public final class LexiconProbe {
     public static void main(String[] args) throws IOException {
         Lexicon lexicon = Lexicon.loadDefault();
         CrisisDetector detector = new CrisisDetector(lexicon);
+        CrisisDetector rules = new CrisisDetector(lexicon, null);
+        WordModel model = WordModel.loadDefault();
         PatternAutomaton automaton = new PatternAutomaton(lexicon.patterns(), lexicon.prefixPatterns());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -44,7 +46,11 @@ public final class LexiconProbe {
             CrisisVerdict verdict = detector.detect(line);
             System.out.println("> " + new String(text.chars(), 0, text.length()));
             System.out.println("  " + String.join(" ", found));
-            System.out.println("  => " + verdict.level() + " " + verdict.rules());
+            WordModel.Opinion opinion = model.score(text, new WordModel.Scratch());
+            System.out.printf(java.util.Locale.ROOT, "  rules alone: %s %s; word model: crisis %.2f, imminent %.2f%n",
+                    rules.detect(line).level(), rules.detect(line).rules(), opinion.crisis(), opinion.imminent());
+            System.out.println("  => " + verdict.level() + " " + verdict.rules() + " "
+                    + verdict.matches().stream().map(CrisisMatch::text).toList());
         }
     }
 }

@@ -16,6 +16,8 @@ import java.util.Set;
  * first-person words inside them ("my brother"). Each {@link Rule} is then tried per sentence: its categories
  * must co-occur within its word window, about the right person, and the {@link ContextModifier context
  * modifiers} (negation, history, advice, media, hyperbole) may lower its level. The most severe level wins.
+ * Finally, where the scan found rule vocabulary, the {@link WordModel word model} may raise that level (never
+ * lower it): it catches wording the rules do not enumerate.
  *
  * <p>Immutable and thread-safe: the state of a call lives on its stack and in scratch buffers owned by the
  * calling thread, so one instance serves every request. Built once per lexicon (compiling the automaton takes a
@@ -171,8 +173,9 @@ public final class CrisisDetector {
     }
 
     /**
-     * The word model's verdict where it is more severe than the rules' one. It only ever raises: the rules'
-     * modifiers (negation, history, advice) are not second-guessed downwards, and a crisis post is never lowered.
+     * The word model's verdict where it is more severe than the rules' one. It only ever raises, so a crisis post
+     * is never lowered. It may raise a verdict a modifier lowered (it learned from labelled negations, histories
+     * and advice too); the false alarms that costs are in the evaluation figures.
      */
     private CrisisVerdict secondOpinion(NormalisedText text, Workspace workspace, CrisisVerdict rules) {
         if (model == null || rules.level() == CrisisLevel.IMMINENT) {

@@ -108,8 +108,8 @@ final class WordModel {
 
     /**
      * Reads a model file: {@code #} comments, then tab-separated lines {@code version}, {@code threshold ideation
-     * P}, {@code threshold imminent P}, {@code intercept B_CRISIS B_IMMINENT}, and one line per feature:
-     * {@code words IDF W_CRISIS W_IMMINENT}.
+     * P}, {@code threshold imminent P}, {@code intercept B_CRISIS B_IMMINENT}, optionally {@code minimum-norm N},
+     * and one line per feature: {@code words IDF W_CRISIS W_IMMINENT}.
      */
     static WordModel parse(InputStream in) {
         String version = null;

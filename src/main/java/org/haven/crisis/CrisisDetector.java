@@ -41,6 +41,7 @@ public final class CrisisDetector {
         final TextBuffer folded = new TextBuffer(1024);
         final TextBuffer normalised = new TextBuffer(1024);
         final Hits hits = new Hits();
+        final Words words = new Words();
         final WordModel.Scratch model = new WordModel.Scratch();
     }
 
@@ -148,7 +149,7 @@ public final class CrisisDetector {
         NormalisedText normalised = normaliser.normalise(text, workspace.folded, workspace.normalised);
         Hits hits = workspace.hits;
         hits.size = 0;
-        automaton.scan(normalised, smallestNumber, hits);
+        automaton.scan(normalised, smallestNumber, hits, workspace.words);
         if (hits.size == 0) {
             return CrisisVerdict.none();
         }
@@ -181,7 +182,7 @@ public final class CrisisDetector {
         if (model == null || rules.level() == CrisisLevel.IMMINENT) {
             return rules;
         }
-        WordModel.Opinion opinion = model.score(text, workspace.model);
+        WordModel.Opinion opinion = model.score(workspace.words, workspace.model);
         if (opinion.level().compareTo(rules.level()) <= 0) {
             return rules;
         }

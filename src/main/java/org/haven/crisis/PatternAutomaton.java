@@ -149,6 +149,17 @@ final class PatternAutomaton {
      * of at least {@code numberThreshold}, with word and clause positions.
      */
     void scan(NormalisedText text, int numberThreshold, Hits hits) {
+        scan(text, numberThreshold, hits, new Words());
+    }
+
+    /**
+     * Scans as above and also collects the text's {@link Words} for the word model: this loop already visits
+     * every character, and hashing one costs less than reading the text again.
+     */
+    void scan(NormalisedText text, int numberThreshold, Hits hits, Words words) {
+        words.size = 0;
+        long wordHash = 0;
+        int wordFrom = 0;
         char[] t = text.chars();
         int n = text.length();
         int wordStart = next[SPACE]; // the state after a word boundary: where every pattern begins
@@ -167,6 +178,16 @@ final class PatternAutomaton {
                 word++;
                 numberStart = c >= '0' && c <= '9' ? i : -1;
                 number = 0;
+                wordHash = Words.FNV_OFFSET;
+                wordFrom = i;
+            }
+            if (isWord) {
+                wordHash = (wordHash ^ c) * Words.FNV_PRIME;
+                if (!nextIsWord) {
+                    words.add(wordFrom, i + 1, wordHash);
+                }
+            } else if (c == '.' || c == ',') {
+                words.add(i, i + 1, (Words.FNV_OFFSET ^ c) * Words.FNV_PRIME);
             }
             int symbol = c < 128 ? SYMBOL_OF[c] : -1;
             if (symbol < 0) {
@@ -185,8 +206,10 @@ final class PatternAutomaton {
                     // on one): skip to its end without the table reads, the scan's dominant cost
                     int end = i + 1;
                     while (end < n && Normaliser.isWordChar(t[end])) {
+                        wordHash = (wordHash ^ t[end]) * Words.FNV_PRIME;
                         end++;
                     }
+                    words.add(wordFrom, end, wordHash);
                     i = end - 1;
                     previousIsWord = true;
                     isWord = false;

@@ -36,8 +36,6 @@ final class WordModel {
     /** How many of the heaviest words a verdict highlights. */
     static final int EXPLAINED_FEATURES = 3;
 
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
     private static final int CRISIS = 0;
     private static final int IMMINENT = 1;
 
@@ -283,10 +281,15 @@ final class WordModel {
 
     private static final int[][] NO_SPANS = new int[0][];
 
-    /** Scores {@code text}; {@code scratch} must belong to the calling thread. */
+    /** Scores {@code text}; for tools, which have no scan to take the words from. */
     Opinion score(NormalisedText text, Scratch scratch) {
+        return score(new Words().collect(text.chars(), text.length()), scratch);
+    }
+
+    /** Scores the text whose {@code words} the scan collected; {@code scratch} must belong to the calling thread. */
+    Opinion score(Words words, Scratch scratch) {
         scratch.model = this;
-        forEachFeature(text.chars(), text.length(), scratch);
+        words.forEachFeature(scratch);
         double norm = 0;
         double crisisSum = 0;
         double imminentSum = 0;
@@ -388,43 +391,9 @@ final class WordModel {
         void feature(long key, int start1, int end1, int start2, int end2);
     }
 
-    /**
-     * Calls {@code sink} for every word and every pair of adjacent words of normalised text {@code t[0..n)}.
-     * A word is a run of word characters; {@code '.'} and {@code ','} are words of their own. The key of a
-     * feature is {@link #key(String)} of its spelling, a pair spelled with one space between its words.
-     */
+    /** Calls {@code sink} for every word and every pair of adjacent words of normalised text {@code t[0..n)}. */
     static void forEachFeature(char[] t, int n, FeatureSink sink) {
-        int previousStart = -1;
-        int previousEnd = -1;
-        long previousHash = 0;
-        int i = 0;
-        while (i < n) {
-            char c = t[i];
-            int end;
-            if (Normaliser.isWordChar(c)) {
-                end = i + 1;
-                while (end < n && Normaliser.isWordChar(t[end])) {
-                    end++;
-                }
-            } else if (c == '.' || c == ',') {
-                end = i + 1;
-            } else {
-                i++;
-                continue;
-            }
-            long hash = FNV_OFFSET;
-            for (int k = i; k < end; k++) {
-                hash = (hash ^ t[k]) * FNV_PRIME;
-            }
-            sink.feature(hash, i, end, -1, -1);
-            if (previousStart >= 0) {
-                sink.feature(pair(previousHash, hash), previousStart, previousEnd, i, end);
-            }
-            previousStart = i;
-            previousEnd = end;
-            previousHash = hash;
-            i = end;
-        }
+        new Words().collect(t, n).forEachFeature(sink);
     }
 
     /**
@@ -433,20 +402,8 @@ final class WordModel {
      */
     static long key(String feature) {
         int space = feature.indexOf(' ');
-        return space < 0 ? fnv(feature) : pair(fnv(feature.substring(0, space)), fnv(feature.substring(space + 1)));
-    }
-
-    private static long fnv(String word) {
-        long hash = FNV_OFFSET;
-        for (int k = 0; k < word.length(); k++) {
-            hash = (hash ^ word.charAt(k)) * FNV_PRIME;
-        }
-        return hash;
-    }
-
-    private static long pair(long first, long second) {
-        long mixed = (first ^ (first >>> 31)) * 0x9E3779B97F4A7C15L + second;
-        return mixed ^ (mixed >>> 29);
+        return space < 0 ? Words.fnv(feature)
+                : Words.pair(Words.fnv(feature.substring(0, space)), Words.fnv(feature.substring(space + 1)));
     }
 
     @Override

@@ -119,6 +119,28 @@ class WordModelTest {
         keys.forEach((key, name) -> assertEquals(WordModel.key(name), key, name));
     }
 
+    /** The scan collects the model's words on the way; it must find exactly the words the trainer learned from. */
+    @Test
+    void theScanCollectsTheSameWordsAsThePlainDefinition() {
+        PatternAutomaton automaton = new PatternAutomaton(lexicon.patterns(), lexicon.prefixPatterns());
+        List<String> texts = new java.util.ArrayList<>();
+        LabelledPost.load("/crisis/devset.jsonl").forEach(p -> texts.add(p.text()));
+        texts.addAll(List.of("", "...", "ÉCOLE, très bien. 42 pills at 4am!!", "kms lol", "s u i c i d e", "tablets, 800mg"));
+        for (String original : List.copyOf(texts)) {
+            texts.add(original.toUpperCase(java.util.Locale.ROOT) + " 💊 ｋｉｌｌ");
+        }
+        for (String original : texts) {
+            NormalisedText text = lexicon.normaliser().normalise(original);
+            Words scanned = new Words();
+            automaton.scan(text, 10, new Hits(), scanned);
+            Words plain = new Words().collect(text.chars(), text.length());
+            assertEquals(plain.size, scanned.size, original);
+            assertEquals(Arrays.toString(Arrays.copyOf(plain.key, plain.size)), Arrays.toString(Arrays.copyOf(scanned.key, scanned.size)), original);
+            assertEquals(Arrays.toString(Arrays.copyOf(plain.start, plain.size)), Arrays.toString(Arrays.copyOf(scanned.start, scanned.size)), original);
+            assertEquals(Arrays.toString(Arrays.copyOf(plain.end, plain.size)), Arrays.toString(Arrays.copyOf(scanned.end, scanned.size)), original);
+        }
+    }
+
     /**
      * The shipped model must be the one the labelled sets produce: a set added or relabelled without retraining
      * fails here. Compared with a tolerance, because the last printed digit may differ between JVMs.

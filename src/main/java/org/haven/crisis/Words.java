@@ -1,0 +1,84 @@
+package org.haven.crisis;
+
+import java.util.Arrays;
+
+/**
+ * The words of a normalised text with their positions and 64-bit keys, as the {@link WordModel} looks them up.
+ * A word is a run of word characters; {@code '.'} and {@code ','} are words of their own. The automaton's scan
+ * fills this as it passes each character ({@link PatternAutomaton#scan}), so the model does not read the text a
+ * second time; {@link #collect} is the same definition written plainly, for tools and tests.
+ */
+final class Words {
+
+    static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    static final long FNV_PRIME = 0x100000001b3L;
+
+    int size;
+    int[] start = new int[64];
+    int[] end = new int[64];
+    long[] key = new long[64];
+
+    void add(int from, int to, long hash) {
+        if (size == key.length) {
+            start = Arrays.copyOf(start, size * 2);
+            end = Arrays.copyOf(end, size * 2);
+            key = Arrays.copyOf(key, size * 2);
+        }
+        start[size] = from;
+        end[size] = to;
+        key[size] = hash;
+        size++;
+    }
+
+    /** Replaces the contents with the words of {@code t[0..n)}. */
+    Words collect(char[] t, int n) {
+        size = 0;
+        int i = 0;
+        while (i < n) {
+            char c = t[i];
+            if (Normaliser.isWordChar(c)) {
+                int to = i + 1;
+                while (to < n && Normaliser.isWordChar(t[to])) {
+                    to++;
+                }
+                long hash = FNV_OFFSET;
+                for (int k = i; k < to; k++) {
+                    hash = (hash ^ t[k]) * FNV_PRIME;
+                }
+                add(i, to, hash);
+                i = to;
+            } else {
+                if (c == '.' || c == ',') {
+                    add(i, i + 1, (FNV_OFFSET ^ c) * FNV_PRIME);
+                }
+                i++;
+            }
+        }
+        return this;
+    }
+
+    /** Calls {@code sink} for every word ({@code start2 < 0}) and every pair of adjacent words. */
+    void forEachFeature(WordModel.FeatureSink sink) {
+        for (int w = 0; w < size; w++) {
+            sink.feature(key[w], start[w], end[w], -1, -1);
+            if (w > 0) {
+                sink.feature(pair(key[w - 1], key[w]), start[w - 1], end[w - 1], start[w], end[w]);
+            }
+        }
+    }
+
+    /** The key of a word's spelling: 64-bit FNV-1a of its UTF-16 chars. */
+    static long fnv(String word) {
+        long hash = FNV_OFFSET;
+        for (int k = 0; k < word.length(); k++) {
+            hash = (hash ^ word.charAt(k)) * FNV_PRIME;
+        }
+        return hash;
+    }
+
+    /** The key of a pair of adjacent words, from theirs: each character is hashed once. */
+    static long pair(long first, long second) {
+        long mixed = (first ^ (first >>> 31)) * 0x9E3779B97F4A7C15L + second;
+        return mixed ^ (mixed >>> 29);
+    }
+}

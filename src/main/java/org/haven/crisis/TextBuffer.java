@@ -25,11 +25,13 @@ final class TextBuffer {
         return identityOffsets ? k + 1 : e[k];
     }
 
+    /** Grows to at least {@code capacity}, and at least doubles: growing by a little each word would be quadratic. */
     void ensureCapacity(int capacity) {
         if (c.length < capacity) {
-            c = Arrays.copyOf(c, capacity);
-            s = Arrays.copyOf(s, capacity);
-            e = Arrays.copyOf(e, capacity);
+            int grown = Math.max(capacity, c.length * 2);
+            c = Arrays.copyOf(c, grown);
+            s = Arrays.copyOf(s, grown);
+            e = Arrays.copyOf(e, grown);
         }
     }
 

@@ -107,7 +107,8 @@ final class WordModel {
     /**
      * Reads a model file: {@code #} comments, then tab-separated lines {@code version}, {@code threshold ideation
      * P}, {@code threshold imminent P}, {@code intercept B_CRISIS B_IMMINENT}, optionally {@code minimum-norm N},
-     * and one line per feature: {@code words IDF W_CRISIS W_IMMINENT}.
+     * then the column header {@code feature ...} and after it one line per feature: {@code words IDF W_CRISIS
+     * W_IMMINENT}.
      */
     static WordModel parse(InputStream in) {
         String version = null;
@@ -115,6 +116,7 @@ final class WordModel {
         double imminent = Double.NaN;
         double[] intercepts = null;
         double minimumNorm = 0;
+        boolean features = false;
         List<String> names = new ArrayList<>();
         FloatList idf = new FloatList();
         FloatList crisis = new FloatList();
@@ -127,6 +129,17 @@ final class WordModel {
                     continue;
                 }
                 String[] f = line.split("\t", -1);
+                if (features) {
+                    // after the column header every line is a feature, even one spelled "version" or "intercept"
+                    if (f.length != 4) {
+                        throw new LexiconException("word model line " + lineNumber + ": expected 4 tab-separated fields, found " + f.length);
+                    }
+                    names.add(f[0]);
+                    idf.add((float) number(f, 1, lineNumber));
+                    crisis.add((float) number(f, 2, lineNumber));
+                    urgent.add((float) number(f, 3, lineNumber));
+                    continue;
+                }
                 switch (f[0]) {
                     case "version" -> version = field(f, 1, lineNumber);
                     case "threshold" -> {
@@ -141,18 +154,9 @@ final class WordModel {
                     }
                     case "intercept" -> intercepts = new double[] {number(f, 1, lineNumber), number(f, 2, lineNumber)};
                     case "minimum-norm" -> minimumNorm = number(f, 1, lineNumber);
-                    case "feature" -> {
-                        // the column header
-                    }
-                    default -> {
-                        if (f.length != 4) {
-                            throw new LexiconException("word model line " + lineNumber + ": expected 4 tab-separated fields, found " + f.length);
-                        }
-                        names.add(f[0]);
-                        idf.add((float) number(f, 1, lineNumber));
-                        crisis.add((float) number(f, 2, lineNumber));
-                        urgent.add((float) number(f, 3, lineNumber));
-                    }
+                    case "feature" -> features = true; // the column header: features follow
+                    default -> throw new LexiconException("word model line " + lineNumber + ": unknown setting '" + f[0]
+                            + "' before the feature header");
                 }
             }
         } catch (IOException e) {

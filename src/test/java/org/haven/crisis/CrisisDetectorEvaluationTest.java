@@ -76,8 +76,9 @@ class CrisisDetectorEvaluationTest {
                 () -> floor("paraphrases of 10 kinds of IMMINENT, round 2", "/crisis/para-imminent-2.jsonl", 0.92, 0.91, 0.0),
                 () -> floor("fresh O (a month of a big forum)", "/crisis/fresh-o.jsonl", 0.98, 0.96, 0.0),
                 () -> floor("train U (many voices, word model training)", "/crisis/train-u.jsonl", 0.96, 1.0, 0.03),
-                () -> floor("train W (crisis phrasings, word model training)", "/crisis/train-w.jsonl", 0.96, 1.0, 0.03),
-                () -> floor("train X (everyday forum, word model training)", "/crisis/train-x.jsonl", 0.98, 1.0, 0.05));
+                () -> floor("train W (crisis phrasings, word model training)", "/crisis/train-w.jsonl", 0.96, 0.99, 0.03),
+                () -> floor("train X (everyday forum, word model training)", "/crisis/train-x.jsonl", 0.98, 1.0, 0.05),
+                () -> floor("train E (everyday wishes and times, word model training)", "/crisis/train-e.jsonl", 0.99, 1.0, 0.02));
     }
 
     /** Sets written only to provoke false alarms: about 1,200 hard negatives and 80 CONCERN posts. */

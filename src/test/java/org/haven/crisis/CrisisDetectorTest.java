@@ -71,6 +71,39 @@ class CrisisDetectorTest {
         assertEquals(CrisisLevel.IMMINENT, levelOf("Tylenol. Whole bottle. An hour ago."));
     }
 
+    /**
+     * Everyday wishes, plans and times ("I want to", "tonight", "all of you") once fooled the word model into
+     * IDEATION and IMMINENT; a training set of such posts fixed most of it. Two known cases remain (README).
+     */
+    @Test
+    void everydayWishesPlansAndTimesAreNotRaised() {
+        List<String> everyday = List.of("I want to learn to cook", "I want to be a nurse one day", "i want to learn guitar",
+                "i want to stop drinking for good", "i want to go to the gym tonight", "i can't wait for tonight",
+                "can't wait to see you all tonight", "I want to get my license back this year", "i wanna go back to school",
+                "I'm done with that job, starting the new one monday", "Finally ready for court tomorrow, wish me luck",
+                "I want to call my mum tonight and tell her I'm 30 days clean", "tired of cravings but still here and still sober",
+                "that was the last time I set foot in that bar", "gave away all my old bottles today, feels good",
+                "I want all of you to know how much this group helped me", "tonight's meeting was the best one yet",
+                "i want to sleep for a week lol", "I want to tell my sponsor everything tonight",
+                "over it with the weather, going for a walk anyway", "I'm quitting vaping for good this time",
+                "anyone want to do an online meeting tonight?", "I want to get better at saying no",
+                "done with excuses. going to my first meeting tonight", "i want my life back",
+                "how much does suboxone cost without insurance", "I want everyone here to have a good weekend",
+                "all of my friends drink, how do I handle parties", "tonight I'm going to my first AA meeting, nervous",
+                "can't wait to get my 1 year chip next month", "I want to thank everyone who replied to my post",
+                "how many days until the cravings stop?", "took my kids to the park today, first time sober",
+                "i'm so done with winter", "finally slept through the night", "my last day at the old job is friday",
+                "i want to be the dad my kids deserve", "going all in on recovery this time",
+                "had a rough night but made it to morning", "I need to get out of this town and start over",
+                "how do I tell my boss I was in rehab", "my wife wants me to go to couples counseling tonight",
+                "is it normal to feel this tired in week two", "I just want to feel normal again",
+                "bought a new journal, going to write every night");
+        List<String> raised = everyday.stream()
+                .filter(text -> levelOf(text).compareTo(CrisisLevel.IDEATION) >= 0).toList();
+        System.out.println("everyday sentences raised: " + raised);
+        assertTrue(raised.size() <= 2, raised.size() + " of " + everyday.size() + " raised: " + raised);
+    }
+
     @Test
     void idiomsWinOverTheTriggerInsideThem() {
         assertEquals(CrisisLevel.NONE, levelOf("this craving is killing me"));

@@ -108,6 +108,16 @@ class WordModelTest {
     }
 
     @Test
+    void afterTheHeaderEveryLineIsAFeatureEvenOneSpelledLikeASetting() {
+        WordModel withKeywords = model(TINY + "intercept\t1\t0\t0\nthreshold\t1\t0\t0\n");
+        assertEquals(6, withKeywords.features());
+        // the intercepts are still the file's: "lookout" alone still raises
+        assertEquals(CrisisLevel.IDEATION, new CrisisDetector(lexicon, withKeywords).detect("Sitting at the LOOKOUT again").level());
+        assertEquals("word model line 2: unknown setting 'versoin' before the feature header",
+                problemWith(TINY.replace("version\ttest", "versoin\ttest")));
+    }
+
+    @Test
     void featuresAreWordsAndAdjacentPairsIncludingPunctuation() {
         NormalisedText text = lexicon.normaliser().normalise("Gas on. Not lit");
         assertEquals(Map.of("gas", 1, "on", 1, ".", 1, "not", 1, "lit", 1, "gas on", 1, "on .", 1, ". not", 1,

@@ -278,6 +278,9 @@ public final class WordModelTrainer {
                 }
                 step /= 2;
             }
+            if (fc > fx) {
+                break; // no step along this direction improves: keep the point we have
+            }
             double[] sk = new double[n];
             double[] yk = new double[n];
             for (int i = 0; i < n; i++) {

@@ -40,7 +40,7 @@ final class WordModel {
     private static final int IMMINENT = 1;
 
     private final String version;
-    private final String[] names;
+    private final int features;
     private final double[] intercepts;
     private final double ideationThreshold;
     private final double imminentThreshold;
@@ -63,7 +63,7 @@ final class WordModel {
                       double ideationThreshold, double imminentThreshold, double minimumNorm) {
         this.minimumNorm = minimumNorm;
         this.version = version;
-        this.names = names.toArray(new String[0]);
+        this.features = names.size();
         this.intercepts = intercepts;
         this.ideationThreshold = ideationThreshold;
         this.imminentThreshold = imminentThreshold;
@@ -191,12 +191,8 @@ final class WordModel {
         }
     }
 
-    String version() {
-        return version;
-    }
-
     int features() {
-        return names.length;
+        return features;
     }
 
     /**
@@ -413,7 +409,7 @@ final class WordModel {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "WordModel[%s, %d features, thresholds %.2f/%.2f]", version,
-                names.length, ideationThreshold, imminentThreshold);
+                features, ideationThreshold, imminentThreshold);
     }
 
     /** A growable float array, so parsing does not box tens of thousands of weights. */

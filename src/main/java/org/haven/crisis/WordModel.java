@@ -48,16 +48,15 @@ final class WordModel {
     private final double minimumNorm;
     /*
      * Laid out for the scan, where most words and nearly all word pairs of a post are not features: a filter of
-     * one bit per key fits in the first-level cache and turns most lookups away; a known feature then costs one
-     * read of its key and one of its three numbers (idf, crisis weight, IMMINENT weight), stored side by side.
+     * one bit per key fits in the first-level cache and turns most lookups away; a known feature is then one read
+     * of STRIDE adjacent longs (its key, its two weights as float bits, its idf), which share a cache line.
      */
     private final long[] filter = new long[FILTER_BITS / Long.SIZE];
-    private final long[] slotKeys;
-    private final float[] slotData;
+    private final long[] slots;
     private final int mask;
 
     private static final int FILTER_BITS = 1 << 17;
-    private static final int DATA = 3;
+    private static final int STRIDE = 3;
 
     private WordModel(String version, List<String> names, float[] idf, float[][] weights, double[] intercepts,
                       double ideationThreshold, double imminentThreshold, double minimumNorm) {
@@ -68,8 +67,7 @@ final class WordModel {
         this.ideationThreshold = ideationThreshold;
         this.imminentThreshold = imminentThreshold;
         int capacity = Integer.highestOneBit(Math.max(4, names.size() * 2 - 1)) << 1;
-        slotKeys = new long[capacity];
-        slotData = new float[capacity * DATA];
+        slots = new long[capacity * STRIDE];
         mask = capacity - 1;
         for (int f = 0; f < names.size(); f++) {
             long key = key(names.get(f));
@@ -77,19 +75,28 @@ final class WordModel {
                 throw new LexiconException("word model: feature '" + names.get(f) + "' hashes to 0, which marks an empty slot");
             }
             int slot = slot(key);
-            while (slotKeys[slot] != 0) {
-                if (slotKeys[slot] == key) {
+            while (slots[slot * STRIDE] != 0) {
+                if (slots[slot * STRIDE] == key) {
                     throw new LexiconException("word model: feature '" + names.get(f) + "' is listed twice or its hash collides");
                 }
                 slot = (slot + 1) & mask;
             }
-            slotKeys[slot] = key;
-            slotData[slot * DATA] = idf[f];
-            slotData[slot * DATA + 1 + CRISIS] = weights[CRISIS][f];
-            slotData[slot * DATA + 1 + IMMINENT] = weights[IMMINENT][f];
+            slots[slot * STRIDE] = key;
+            slots[slot * STRIDE + 1] = (long) Float.floatToRawIntBits(weights[CRISIS][f]) << 32
+                    | Float.floatToRawIntBits(weights[IMMINENT][f]) & 0xFFFF_FFFFL;
+            slots[slot * STRIDE + 2] = Float.floatToRawIntBits(idf[f]);
             int bit = filterBit(key);
             filter[bit >>> 6] |= 1L << bit;
         }
+    }
+
+    private float idf(int slot) {
+        return Float.intBitsToFloat((int) slots[slot * STRIDE + 2]);
+    }
+
+    private float weight(int slot, int which) {
+        long packed = slots[slot * STRIDE + 1];
+        return Float.intBitsToFloat((int) (which == CRISIS ? packed >>> 32 : packed));
     }
 
     /** The model shipped with Haven. */
@@ -196,77 +203,58 @@ final class WordModel {
     }
 
     /**
-     * Per-thread scratch: the features of the current text, deduplicated in a small open-addressing table that
-     * stays in cache, with their counts and where each first occurred. Table entries carry the number of the call
-     * that wrote them, so starting the next text costs nothing.
+     * Per-thread scratch: how often each feature occurred in the current text, in an array with one entry per
+     * model slot, and the running sums of the score. An entry carries the number of the call that wrote it, so
+     * starting the next text costs nothing, and a feature costs one read and one write, with no probing.
      */
     static final class Scratch implements FeatureSink {
         private WordModel model;
-        private long[] table = new long[256];
+        /** Per model slot: (generation << 32) | count; entries of earlier calls read as a count of 0. */
+        private long[] counts = new long[0];
         private long generation = 1;
-        private int[] slots = new int[128];
-        private int[] counts = new int[128];
-        private int[] firstStart = new int[128];
-        private int[] firstEnd = new int[128];
-        private int size;
+        private double norm;
+        private double crisisSum;
+        private double imminentSum;
 
+        void start(WordModel scorer) {
+            if (counts.length != scorer.mask + 1) {
+                counts = new long[scorer.mask + 1];
+                generation = 1;
+            } else if (++generation == 1L << 31) { // after two billion texts on one thread: start the stamps again
+                java.util.Arrays.fill(counts, 0);
+                generation = 1;
+            }
+            model = scorer;
+            norm = 0;
+            crisisSum = 0;
+            imminentSum = 0;
+        }
+
+        /**
+         * Adds one occurrence: the feature's TF-IDF value goes from {@code (1 + ln tf) * idf} to
+         * {@code (1 + ln (tf + 1)) * idf}, and the sums move by the difference.
+         */
         @Override
         public void feature(long key, int start1, int end1, int start2, int end2) {
             int slot = model.find(key);
-            if (slot >= 0) {
-                add(slot, start1, end2 < 0 ? end1 : end2);
-            }
-        }
-
-        /** An entry is (generation << 32) | index + 1; entries of earlier calls read as empty. */
-        private void add(int slot, int start, int end) {
-            int tableMask = table.length - 1;
-            int i = slot & tableMask; // slots are already spread by the model's hash
-            for (long entry = table[i]; entry >>> 32 == generation; entry = table[i]) {
-                int e = (int) entry - 1;
-                if (slots[e] == slot) {
-                    counts[e]++;
-                    return;
-                }
-                i = (i + 1) & tableMask;
-            }
-            if (size * 2 == table.length) {
-                grow();
-                add(slot, start, end);
+            if (slot < 0) {
                 return;
             }
-            if (size == slots.length) {
-                slots = java.util.Arrays.copyOf(slots, size * 2);
-                counts = java.util.Arrays.copyOf(counts, size * 2);
-                firstStart = java.util.Arrays.copyOf(firstStart, size * 2);
-                firstEnd = java.util.Arrays.copyOf(firstEnd, size * 2);
-            }
-            slots[size] = slot;
-            counts[size] = 1;
-            firstStart[size] = start;
-            firstEnd[size] = end;
-            table[i] = generation << 32 | ++size;
+            long entry = counts[slot];
+            int tf = entry >>> 32 == generation ? (int) entry : 0;
+            counts[slot] = generation << 32 | (tf + 1);
+            double idf = model.idf(slot);
+            double before = sublinear(tf) * idf;
+            double after = sublinear(tf + 1) * idf;
+            norm += after * after - before * before;
+            double change = after - before;
+            crisisSum += model.weight(slot, CRISIS) * change;
+            imminentSum += model.weight(slot, IMMINENT) * change;
         }
 
-        /** Keeps the table at most half full: a long post gets a bigger one, rehashed. */
-        private void grow() {
-            table = new long[table.length * 2];
-            int tableMask = table.length - 1;
-            for (int e = 0; e < size; e++) {
-                int i = slots[e] & tableMask;
-                while (table[i] >>> 32 == generation) {
-                    i = (i + 1) & tableMask;
-                }
-                table[i] = generation << 32 | (e + 1);
-            }
-        }
-
-        private void clear() {
-            size = 0;
-            if (++generation == 1L << 32) { // after four billion texts on one thread: start the stamps again
-                java.util.Arrays.fill(table, 0);
-                generation = 1;
-            }
+        int count(int slot) {
+            long entry = counts[slot];
+            return entry >>> 32 == generation ? (int) entry : 0;
         }
     }
 
@@ -288,31 +276,19 @@ final class WordModel {
 
     /** Scores the text whose {@code words} the scan collected; {@code scratch} must belong to the calling thread. */
     Opinion score(Words words, Scratch scratch) {
-        scratch.model = this;
+        scratch.start(this);
         words.forEachFeature(scratch);
-        double norm = 0;
-        double crisisSum = 0;
-        double imminentSum = 0;
-        for (int e = 0; e < scratch.size; e++) {
-            int d = scratch.slots[e] * DATA;
-            double x = weight(scratch.counts[e], slotData[d]);
-            norm += x * x;
-            crisisSum += slotData[d + 1 + CRISIS] * x;
-            imminentSum += slotData[d + 1 + IMMINENT] * x;
-        }
-        double length = Math.max(Math.sqrt(norm), minimumNorm);
+        double length = Math.max(Math.sqrt(Math.max(scratch.norm, 0)), minimumNorm);
         double scale = length > 0 ? 1 / length : 0;
-        double crisis = sigmoid(intercepts[CRISIS] + crisisSum * scale);
-        double imminent = sigmoid(intercepts[IMMINENT] + imminentSum * scale);
+        double crisis = sigmoid(intercepts[CRISIS] + scratch.crisisSum * scale);
+        double imminent = sigmoid(intercepts[IMMINENT] + scratch.imminentSum * scale);
         int which = imminent >= imminentThreshold ? IMMINENT : crisis >= ideationThreshold ? CRISIS : -1;
-        Opinion opinion = which < 0 ? new Opinion(CrisisLevel.NONE, crisis, imminent, NO_SPANS)
+        return which < 0 ? new Opinion(CrisisLevel.NONE, crisis, imminent, NO_SPANS)
                 : new Opinion(which == IMMINENT ? CrisisLevel.IMMINENT : CrisisLevel.IDEATION, crisis, imminent,
-                        heaviest(scratch, which));
-        scratch.clear();
-        return opinion;
+                        heaviest(words, scratch, which));
     }
 
-    /** 1 + ln tf for the counts a post usually has, so scoring rarely calls {@code Math.log}. */
+    /** 1 + ln tf for the counts a post usually has, so scoring rarely calls {@code Math.log}; 0 for tf = 0. */
     private static final double[] SUBLINEAR_TF = new double[64];
 
     static {
@@ -321,42 +297,52 @@ final class WordModel {
         }
     }
 
-    /** A feature's TF-IDF weight before the vector is scaled to unit length: (1 + ln tf) * idf. */
-    private static double weight(int tf, float idf) {
-        return (tf < SUBLINEAR_TF.length ? SUBLINEAR_TF[tf] : 1 + Math.log(tf)) * idf;
+    private static double sublinear(int tf) {
+        return tf < SUBLINEAR_TF.length ? SUBLINEAR_TF[tf] : 1 + Math.log(tf);
     }
 
-    /** The spans of the features that pushed hardest towards the verdict, heaviest first. */
-    private int[][] heaviest(Scratch scratch, int which) {
-        int[] best = new int[EXPLAINED_FEATURES];
+    /**
+     * The spans of the features that pushed hardest towards the verdict, heaviest first, each at its first
+     * occurrence. Only a raised verdict needs them, so the words are read a second time here rather than every
+     * position being recorded while scoring.
+     */
+    private int[][] heaviest(Words words, Scratch scratch, int which) {
+        int[] bestSlot = new int[EXPLAINED_FEATURES];
+        int[][] bestSpan = new int[EXPLAINED_FEATURES][];
         double[] bestWeight = new double[EXPLAINED_FEATURES];
-        int found = 0;
-        for (int e = 0; e < scratch.size; e++) {
-            int d = scratch.slots[e] * DATA;
-            double contribution = slotData[d + 1 + which] * weight(scratch.counts[e], slotData[d]);
+        int[] found = {0};
+        words.forEachFeature((key, start1, end1, start2, end2) -> {
+            int slot = find(key);
+            if (slot < 0) {
+                return;
+            }
+            for (int i = 0; i < found[0]; i++) {
+                if (bestSlot[i] == slot) {
+                    return; // already ranked at its first occurrence
+                }
+            }
+            double contribution = weight(slot, which) * sublinear(scratch.count(slot)) * idf(slot);
             int at;
             if (contribution <= 0) {
-                continue;
-            } else if (found < EXPLAINED_FEATURES) {
-                at = found++;
+                return;
+            } else if (found[0] < EXPLAINED_FEATURES) {
+                at = found[0]++;
             } else if (contribution > bestWeight[EXPLAINED_FEATURES - 1]) {
                 at = EXPLAINED_FEATURES - 1;
             } else {
-                continue;
+                return;
             }
             while (at > 0 && bestWeight[at - 1] < contribution) {
-                best[at] = best[at - 1];
+                bestSlot[at] = bestSlot[at - 1];
+                bestSpan[at] = bestSpan[at - 1];
                 bestWeight[at] = bestWeight[at - 1];
                 at--;
             }
-            best[at] = e;
+            bestSlot[at] = slot;
+            bestSpan[at] = new int[] {start1, end2 < 0 ? end1 : end2};
             bestWeight[at] = contribution;
-        }
-        int[][] spans = new int[found][];
-        for (int i = 0; i < found; i++) {
-            spans[i] = new int[] {scratch.firstStart[best[i]], scratch.firstEnd[best[i]]};
-        }
-        return spans;
+        });
+        return java.util.Arrays.copyOf(bestSpan, found[0]);
     }
 
     private static double sigmoid(double z) {
@@ -369,8 +355,8 @@ final class WordModel {
         if ((filter[bit >>> 6] & (1L << bit)) == 0) {
             return -1;
         }
-        for (int slot = slot(key); slotKeys[slot] != 0; slot = (slot + 1) & mask) {
-            if (slotKeys[slot] == key) {
+        for (int slot = slot(key); slots[slot * STRIDE] != 0; slot = (slot + 1) & mask) {
+            if (slots[slot * STRIDE] == key) {
                 return slot;
             }
         }

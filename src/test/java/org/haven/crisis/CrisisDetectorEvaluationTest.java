@@ -76,9 +76,13 @@ class CrisisDetectorEvaluationTest {
                 () -> floor("paraphrases of 10 kinds of IMMINENT, round 2", "/crisis/para-imminent-2.jsonl", 0.92, 0.91, 0.0),
                 () -> floor("fresh O (a month of a big forum)", "/crisis/fresh-o.jsonl", 0.98, 0.96, 0.0),
                 () -> floor("train U (many voices, word model training)", "/crisis/train-u.jsonl", 0.96, 1.0, 0.03),
-                () -> floor("train W (crisis phrasings, word model training)", "/crisis/train-w.jsonl", 0.96, 0.99, 0.03),
+                () -> floor("train W (crisis phrasings, word model training)", "/crisis/train-w.jsonl", 0.96, 0.98, 0.03),
                 () -> floor("train X (everyday forum, word model training)", "/crisis/train-x.jsonl", 0.98, 1.0, 0.05),
-                () -> floor("train E (everyday wishes and times, word model training)", "/crisis/train-e.jsonl", 0.99, 1.0, 0.02));
+                () -> floor("train E (everyday wishes and times, word model training)", "/crisis/train-e.jsonl", 0.99, 1.0, 0.02),
+                () -> floor("train F (calm, understated, word model training)", "/crisis/train-f.jsonl", 0.93, 0.98, 0.06),
+                () -> floor("train G (regional Englishes, word model training)", "/crisis/train-g.jsonl", 0.98, 1.0, 0.05),
+                () -> floor("train H (minimal pairs of lookalikes, word model training)", "/crisis/train-h.jsonl", 0.98, 1.0, 0.03),
+                () -> floor("train I (the many faces of IMMINENT, word model training)", "/crisis/train-i.jsonl", 0.96, 0.94, 0.07));
     }
 
     /** Sets written only to provoke false alarms: about 1,200 hard negatives and 80 CONCERN posts. */
@@ -109,16 +113,19 @@ class CrisisDetectorEvaluationTest {
     @Test
     void setsNeverTunedOrTrainedOnKeepTheirFigures() {
         assertAll(
-                () -> unseen("fresh G, never tuned on", "/crisis/fresh-g-untuned.jsonl", 0.98, 0.96, 0.08),
+                () -> unseen("fresh G, never tuned on", "/crisis/fresh-g-untuned.jsonl", 0.98, 0.96, 0.04),
                 () -> unseen("fresh L, never tuned on", "/crisis/fresh-l-untuned.jsonl", 0.98, 0.96, 0.05),
                 () -> unseen("fresh Q, never tuned on", "/crisis/fresh-q-untuned.jsonl", 0.84, 0.96, 0.05),
-                () -> unseen("fresh R, never tuned on", "/crisis/fresh-r-untuned.jsonl", 0.90, 0.93, 0.04),
-                () -> unseen("fresh S, never tuned on", "/crisis/fresh-s-untuned.jsonl", 0.96, 0.93, 0.07),
-                () -> unseen("fresh T, never tuned on", "/crisis/fresh-t-untuned.jsonl", 0.87, 0.96, 0.07),
+                () -> unseen("fresh R, never tuned on", "/crisis/fresh-r-untuned.jsonl", 0.92, 0.93, 0.04),
+                () -> unseen("fresh S, never tuned on", "/crisis/fresh-s-untuned.jsonl", 0.98, 0.93, 0.05),
+                () -> unseen("fresh T, never tuned on", "/crisis/fresh-t-untuned.jsonl", 0.87, 0.96, 0.05),
                 // written after the word model and its settings were final, and measured once
-                () -> unseen("fresh P1 (young, chat), never tuned on", "/crisis/fresh-p1-untuned.jsonl", 0.93, 1.0, 0.02),
-                () -> unseen("fresh P2 (older adults), never tuned on", "/crisis/fresh-p2-untuned.jsonl", 0.93, 0.90, 0.17),
-                () -> unseen("fresh P3 (one bad night), never tuned on", "/crisis/fresh-p3-untuned.jsonl", 0.98, 1.0, 0.05));
+                () -> unseen("fresh P1 (young, chat), never tuned on", "/crisis/fresh-p1-untuned.jsonl", 0.93, 0.96, 0.02),
+                () -> unseen("fresh P2 (older adults), never tuned on", "/crisis/fresh-p2-untuned.jsonl", 0.96, 0.93, 0.17),
+                () -> unseen("fresh P3 (one bad night), never tuned on", "/crisis/fresh-p3-untuned.jsonl", 0.98, 0.96, 0.04),
+                // written in 2026-12 before the model learned train-f to train-i; measured once before and once after
+                () -> unseen("fresh P4 (two weeks of a big forum), never tuned on", "/crisis/fresh-p4-untuned.jsonl", 0.93, 0.96, 0.05),
+                () -> unseen("fresh P5 (night time), never tuned on", "/crisis/fresh-p5-untuned.jsonl", 0.95, 0.96, 0.05));
     }
 
     private void unseen(String name, String resource, double crisisRecall, double imminentRecall, double hardAlarms) {

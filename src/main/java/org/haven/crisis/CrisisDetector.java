@@ -1,11 +1,8 @@
 package org.haven.crisis;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Decides how urgently a post or search query suggests someone is in danger, and why.
@@ -63,6 +60,8 @@ public final class CrisisDetector {
     /** Categories some rule is built from, person words aside: what must be present for the model to weigh in. */
     private final long ruleVocabulary;
     private final List<ContextModifier> modifiers;
+    /** Per rule, the modifiers that apply to it (as indexes into {@code modifiers}): asked once per firing. */
+    private final int[][] modifiersOf;
     /** The second opinion that may raise a verdict the rules missed; null for rules alone. */
     private final WordModel model;
 
@@ -121,6 +120,12 @@ public final class CrisisDetector {
             vocabulary |= allMasks[r] | anyMasks[r];
         }
         ruleVocabulary = vocabulary & ~(personMask | lexicon.objectMask());
+        modifiersOf = new int[rules.size()][];
+        for (int r = 0; r < rules.size(); r++) {
+            Rule rule = rules.get(r);
+            modifiersOf[r] = java.util.stream.IntStream.range(0, modifiers.size())
+                    .filter(m -> modifiers.get(m).appliesTo(rule)).toArray();
+        }
     }
 
     private static long mask(int[] categories) {
@@ -187,15 +192,14 @@ public final class CrisisDetector {
             return rules;
         }
         String id = opinion.level() == CrisisLevel.IMMINENT ? MODEL_IMMINENT : MODEL_IDEATION;
-        List<CrisisMatch> matches = new ArrayList<>();
+        MatchList matches = new MatchList();
         for (int[] span : opinion.spans()) {
             int start = text.originalStart(span[0]);
             int end = text.originalEnd(span[1] - 1);
+            // "wanna" became "want to": several features can stand for the same original words, kept once
             matches.add(new CrisisMatch(start, end, text.original().substring(start, end), id));
         }
-        matches.sort(Comparator.comparingInt(CrisisMatch::start).thenComparingInt(CrisisMatch::end));
-        // "wanna" became "want to": several features can stand for the same original words
-        return new CrisisVerdict(opinion.level(), List.of(id), matches.stream().distinct().toList());
+        return new CrisisVerdict(opinion.level(), List.of(id), matches.ordered());
     }
 
     // ---- hits ----
@@ -286,7 +290,7 @@ public final class CrisisDetector {
                 continue;
             }
             List<int[]> applied = new ArrayList<>(2);
-            CrisisLevel level = modify(rule, text, hits, chosen, applied, present);
+            CrisisLevel level = modify(r, rule, text, hits, chosen, applied, present);
             if (best == null || level.compareTo(best.level()) > 0) {
                 best = new Firing(level, chosen, applied);
             }
@@ -380,13 +384,13 @@ public final class CrisisDetector {
         return false;
     }
 
-    private CrisisLevel modify(Rule rule, NormalisedText text, Hits hits, int[] chosen, List<int[]> applied,
+    private CrisisLevel modify(int r, Rule rule, NormalisedText text, Hits hits, int[] chosen, List<int[]> applied,
                                long present) {
         CrisisLevel level = rule.level();
         int first = firstOf(hits, chosen);
-        for (int m = 0; m < modifiers.size(); m++) {
+        for (int m : modifiersOf[r]) {
             ContextModifier modifier = modifiers.get(m);
-            if ((present & (1L << modifier.category())) == 0 || !modifier.appliesTo(rule)) {
+            if ((present & (1L << modifier.category())) == 0) {
                 continue; // no word of this modifier anywhere in the text
             }
             int found = -1;
@@ -567,7 +571,7 @@ public final class CrisisDetector {
             return CrisisVerdict.none();
         }
         List<String> ruleIds = new ArrayList<>();
-        Set<CrisisMatch> matches = new LinkedHashSet<>();
+        MatchList matches = new MatchList();
         for (int r = 0; r < best.length; r++) {
             Firing firing = best[r];
             if (firing == null || firing.level() != level) {
@@ -582,9 +586,42 @@ public final class CrisisDetector {
                 matches.add(match(text, hits, modifierHit[1], modifiers.get(modifierHit[0]).id()));
             }
         }
-        List<CrisisMatch> ordered = new ArrayList<>(matches);
-        ordered.sort(Comparator.comparingInt(CrisisMatch::start).thenComparingInt(CrisisMatch::end));
-        return new CrisisVerdict(level, ruleIds, ordered);
+        return new CrisisVerdict(level, ruleIds, matches.ordered());
+    }
+
+    /**
+     * The spans of a verdict, without duplicates and ordered by position (ties keep the order they came in). A
+     * verdict has a handful, so a plain array with a linear check and an insertion sort beats a hash set and a
+     * comparator chain, which showed up in profiles of posts where a rule fires.
+     */
+    private static final class MatchList {
+        private CrisisMatch[] items = new CrisisMatch[8];
+        private int size;
+
+        void add(CrisisMatch match) {
+            for (int i = 0; i < size; i++) {
+                if (items[i].equals(match)) {
+                    return;
+                }
+            }
+            if (size == items.length) {
+                items = java.util.Arrays.copyOf(items, size * 2);
+            }
+            int at = size++;
+            while (at > 0 && after(items[at - 1], match)) {
+                items[at] = items[at - 1];
+                at--;
+            }
+            items[at] = match;
+        }
+
+        private static boolean after(CrisisMatch a, CrisisMatch b) {
+            return a.start() > b.start() || (a.start() == b.start() && a.end() > b.end());
+        }
+
+        List<CrisisMatch> ordered() {
+            return List.of(java.util.Arrays.copyOf(items, size));
+        }
     }
 
     private static CrisisMatch match(NormalisedText text, Hits hits, int h, String ruleId) {

@@ -21,8 +21,8 @@ import java.util.stream.IntStream;
  * {@code java.util.regex} alternation of every trigger term of the same lexicon, with {@code \b} boundaries),
  * measured in the same run on the same corpus: the development set plus generated recovery-forum posts.
  *
- * <p>Run with {@code mvn -q -B test-compile exec:java -Dexec.mainClass=org.haven.crisis.CrisisDetectorBenchmark
- * -Dexec.classpathScope=test}. Not a unit test: timing on shared CI machines is noise, so nothing asserts here.
+ * <p>Run with {@code mvn -q test-compile exec:exec@crisis-benchmark} (a JVM of its own; {@code -DdetectorOnly=true}
+ * skips the baseline). Not a unit test: timing on shared CI machines is noise, so nothing asserts here.
  */
 public final class CrisisDetectorBenchmark {
 

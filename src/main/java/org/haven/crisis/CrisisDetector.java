@@ -3,6 +3,7 @@ package org.haven.crisis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Decides how urgently a post or search query suggests someone is in danger, and why.
@@ -64,6 +65,8 @@ public final class CrisisDetector {
     private final int[][] modifiersOf;
     /** The second opinion that may raise a verdict the rules missed; null for rules alone. */
     private final WordModel model;
+    /** Why the word model should be retrained for this lexicon, or null. */
+    private final String modelWarning;
 
     /**
      * Compiles a detector for {@code lexicon}, with the word model shipped with Haven as its second opinion.
@@ -92,6 +95,11 @@ public final class CrisisDetector {
         this.model = model;
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
         normaliser = lexicon.normaliser();
+        // a model trained on other spellings still helps (most words are untouched by a slang edit), so it stays in
+        // use; turning it off would cost far more recall than the few words it now misreads
+        modelWarning = model == null || model.matches(normaliser) ? null
+                : "Retrain crisis word model " + model.version() + ": lexicon " + lexicon.version() + " changed slang, "
+                        + "emoji or segment-break words since it was trained. It stays in use meanwhile.";
         try {
             automaton = new PatternAutomaton(lexicon.patterns(), lexicon.prefixPatterns());
         } catch (IllegalArgumentException e) {
@@ -139,6 +147,11 @@ public final class CrisisDetector {
     /** The lexicon this detector was built from. */
     public Lexicon lexicon() {
         return lexicon;
+    }
+
+    /** A message for administrators when the word model was trained on other spellings than this lexicon's. */
+    public Optional<String> modelWarning() {
+        return Optional.ofNullable(modelWarning);
     }
 
     /**

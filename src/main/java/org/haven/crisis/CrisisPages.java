@@ -102,7 +102,10 @@ public class CrisisPages {
     public Response reloadLexicon() {
         current.requireAdmin();
         try {
-            return Pages.seeOther("/admin?notice=" + encode("Lexicon version " + crisis.reloadLexicon() + " is in force."));
+            CrisisService.LexiconReload reloaded = crisis.reloadLexicon();
+            String notice = "Lexicon version " + reloaded.version() + " is in force."
+                    + (reloaded.warning() == null ? "" : " " + reloaded.warning());
+            return Pages.seeOther("/admin?notice=" + encode(notice));
         } catch (ApiException refused) {
             return adminPage(400, FormErrors.of(refused), null);
         }

@@ -120,7 +120,8 @@ public class CrisisResource {
         return Response.noContent().build();
     }
 
-    public record LexiconAnswer(String version) {
+    /** The lexicon in force; {@code warning} (omitted when null) asks for the word model to be retrained. */
+    public record LexiconAnswer(String version, String warning) {
     }
 
     @POST
@@ -129,6 +130,7 @@ public class CrisisResource {
             + "refused with its message and the lexicon in force stays")
     public LexiconAnswer reload() {
         current.requireAdmin();
-        return new LexiconAnswer(crisis.reloadLexicon());
+        CrisisService.LexiconReload reloaded = crisis.reloadLexicon();
+        return new LexiconAnswer(reloaded.version(), reloaded.warning());
     }
 }

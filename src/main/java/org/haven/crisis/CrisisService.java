@@ -39,6 +39,7 @@ public class CrisisService {
             synchronized (this) {
                 if (holder == null) {
                     holder = configuredFile().isPresent() ? new LexiconHolder(readConfigured()) : LexiconHolder.withDefaultLexicon();
+                    holder.detector().modelWarning().ifPresent(LOG::warning);
                 }
                 h = holder;
             }
@@ -71,18 +72,27 @@ public class CrisisService {
      * Reads the lexicon again (the configured file, else the one shipped) and puts it in force. A
      * malformed lexicon is refused with its message and the one in force stays.
      */
-    public String reloadLexicon() {
+    public LexiconReload reloadLexicon() {
         Optional<Path> file = configuredFile();
         try (InputStream in = file.isPresent() ? Files.newInputStream(file.get())
                 : CrisisService.class.getResourceAsStream("/crisis/lexicon.json")) {
             String version = holder().reload(in);
             LOG.info(() -> "Crisis lexicon reloaded, version " + version);
-            return version;
+            Optional<String> warning = holder().detector().modelWarning();
+            warning.ifPresent(LOG::warning);
+            return new LexiconReload(version, warning.orElse(null));
         } catch (LexiconException e) {
             throw new ApiException(400, "Lexicon refused", e.getMessage() + " The previous lexicon stays in force.", null);
         } catch (IOException e) {
             throw new ApiException(400, "Lexicon refused", "The lexicon file cannot be read. The previous lexicon stays in force.", null);
         }
+    }
+
+    /**
+     * The lexicon now in force, and a message for administrators when the word model should be retrained for it
+     * (null otherwise).
+     */
+    public record LexiconReload(String version, String warning) {
     }
 
     /** Help for the person who wrote the text (IDEATION or above), or empty. */

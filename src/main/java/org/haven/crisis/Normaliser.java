@@ -1,9 +1,15 @@
 package org.haven.crisis;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Turns forum spelling into the plain form the lexicon is written in, remembering where every character came
@@ -50,6 +56,13 @@ final class Normaliser {
     private final Map<Integer, char[]> emoji;
     private final WordTable vocabulary;
     private final WordTable segmentBreakWords;
+    private final String fingerprint;
+
+    /**
+     * Raise when a code change makes the normaliser spell words differently: the word model records the
+     * fingerprint of the normaliser it was trained with, and the fingerprint includes this.
+     */
+    private static final int REVISION = 1;
 
     /**
      * @param slang             whole-word replacements, keys and values already in normalised spelling
@@ -73,6 +86,30 @@ final class Normaliser {
         this.emoji = Map.copyOf(emojiWords);
         this.vocabulary = wordSet(vocabulary);
         this.segmentBreakWords = wordSet(segmentBreakWords);
+        this.fingerprint = fingerprint(slang, emoji, segmentBreakWords);
+    }
+
+    /**
+     * A short digest of what decides how this normaliser spells words: its code revision, slang, emoji and
+     * segment-break words. The lexicon's vocabulary is left out on purpose: it only decides whether "sooo" becomes
+     * "so" or "soo", and including it would flag every new trigger term as a different spelling.
+     */
+    private static String fingerprint(Map<String, String> slang, Map<Integer, String> emoji, Set<String> breaks) {
+        StringBuilder canonical = new StringBuilder("revision ").append(REVISION).append('\n');
+        new TreeMap<>(slang).forEach((k, v) -> canonical.append("slang ").append(k).append('=').append(v).append('\n'));
+        new TreeMap<>(emoji).forEach((k, v) -> canonical.append("emoji ").append(k).append('=').append(v).append('\n'));
+        new TreeSet<>(breaks).forEach(b -> canonical.append("break ").append(b).append('\n'));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    /** See {@link #fingerprint(Map, Map, Set)}; recorded in the word model file as {@code normaliser}. */
+    String fingerprint() {
+        return fingerprint;
     }
 
     private static WordTable wordSet(Set<String> words) {

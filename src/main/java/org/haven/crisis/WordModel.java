@@ -40,6 +40,8 @@ final class WordModel {
     private static final int IMMINENT = 1;
 
     private final String version;
+    /** The fingerprint of the normaliser whose spelling the features use, or null when the file does not say. */
+    private final String normaliser;
     private final int features;
     private final double[] intercepts;
     private final double ideationThreshold;
@@ -58,10 +60,11 @@ final class WordModel {
     private static final int FILTER_BITS = 1 << 17;
     private static final int STRIDE = 3;
 
-    private WordModel(String version, List<String> names, float[] idf, float[][] weights, double[] intercepts,
-                      double ideationThreshold, double imminentThreshold, double minimumNorm) {
+    private WordModel(String version, String normaliser, List<String> names, float[] idf, float[][] weights,
+                      double[] intercepts, double ideationThreshold, double imminentThreshold, double minimumNorm) {
         this.minimumNorm = minimumNorm;
         this.version = version;
+        this.normaliser = normaliser;
         this.features = names.size();
         this.intercepts = intercepts;
         this.ideationThreshold = ideationThreshold;
@@ -113,12 +116,13 @@ final class WordModel {
 
     /**
      * Reads a model file: {@code #} comments, then tab-separated lines {@code version}, {@code threshold ideation
-     * P}, {@code threshold imminent P}, {@code intercept B_CRISIS B_IMMINENT}, optionally {@code minimum-norm N},
-     * then the column header {@code feature ...} and after it one line per feature: {@code words IDF W_CRISIS
+     * P}, {@code threshold imminent P}, {@code intercept B_CRISIS B_IMMINENT}, optionally {@code minimum-norm N} and
+     * {@code normaliser FINGERPRINT}, then the column header {@code feature ...} and after it one line per feature: {@code words IDF W_CRISIS
      * W_IMMINENT}.
      */
     static WordModel parse(InputStream in) {
         String version = null;
+        String normaliser = null;
         double ideation = Double.NaN;
         double imminent = Double.NaN;
         double[] intercepts = null;
@@ -149,6 +153,7 @@ final class WordModel {
                 }
                 switch (f[0]) {
                     case "version" -> version = field(f, 1, lineNumber);
+                    case "normaliser" -> normaliser = field(f, 1, lineNumber);
                     case "threshold" -> {
                         double p = number(f, 2, lineNumber);
                         if ("ideation".equals(field(f, 1, lineNumber))) {
@@ -175,7 +180,7 @@ final class WordModel {
         if (!(ideation > 0 && ideation < 1 && imminent > 0 && imminent < 1)) {
             throw new LexiconException("word model: thresholds must lie strictly between 0 and 1");
         }
-        return new WordModel(version, names, idf.toArray(), new float[][] {crisis.toArray(), urgent.toArray()},
+        return new WordModel(version, normaliser, names, idf.toArray(), new float[][] {crisis.toArray(), urgent.toArray()},
                 intercepts, ideation, imminent, minimumNorm);
     }
 
@@ -200,6 +205,19 @@ final class WordModel {
 
     int features() {
         return features;
+    }
+
+    String version() {
+        return version;
+    }
+
+    /**
+     * Whether this model's words are spelled the way {@code lexicon} normalises text. When they are not (slang or
+     * emoji were edited since training), the model still scores, since it weighs mostly words no edit touches, but
+     * it should be retrained; a file that does not record its normaliser is taken to match.
+     */
+    boolean matches(Normaliser lexiconNormaliser) {
+        return normaliser == null || normaliser.equals(lexiconNormaliser.fingerprint());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.haven.crisis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -229,6 +230,29 @@ class CrisisApiIT {
             Api.Answer reloaded = api.json("POST", "api/v1/admin/crisis/lexicon/reload", null, admin);
             assertEquals(200, reloaded.status(), reloaded.body());
             assertFalse(reloaded.json().getString("version").isBlank());
+            assertFalse(reloaded.json().containsKey("warning"), reloaded.body());
+        } finally {
+            Files.deleteIfExists(LEXICON_FILE);
+            api.json("POST", "api/v1/admin/crisis/lexicon/reload", null, admin);
+        }
+    }
+
+    @Test
+    void aSlangEditIsAcceptedWithAWarningThatTheWordModelNeedsRetraining() throws IOException {
+        String admin = adminToken();
+        try {
+            String shipped = Files.readString(Path.of("src/main/resources/crisis/lexicon.json"));
+            String edited = shipped.replace("\"tryna\": \"trying to\"", "\"tryna\": \"trying to\", \"smth\": \"something\"");
+            assertNotEquals(shipped, edited, "the slang entry this test edits is gone from the lexicon");
+            Files.writeString(LEXICON_FILE, edited);
+
+            Api.Answer reloaded = api.json("POST", "api/v1/admin/crisis/lexicon/reload", null, admin);
+
+            assertEquals(200, reloaded.status(), reloaded.body());
+            assertTrue(reloaded.json().getString("warning").startsWith("Retrain crisis word model"), reloaded.body());
+            // the edit is in force and the model still weighs in: help still appears for a crisis post
+            assertEquals("IMMINENT", api.json("POST", "api/v1/crisis/check",
+                    "{\"text\":\"i took all my pills and i'm scared\"}", (String) null).json().getString("level"));
         } finally {
             Files.deleteIfExists(LEXICON_FILE);
             api.json("POST", "api/v1/admin/crisis/lexicon/reload", null, admin);

@@ -155,6 +155,48 @@ class WordModelTest {
      * The shipped model must be the one the labelled sets produce: a set added or relabelled without retraining
      * fails here. Compared with a tolerance, because the last printed digit may differ between JVMs.
      */
+    /** The shipped lexicon with one slang entry changed, as a moderator might edit it. */
+    private static Lexicon lexiconWithSlangEdited() {
+        String json = lexiconJson();
+        String edited = json.replace("\"tryna\": \"trying to\"", "\"tryna\": \"trying to\", \"smth\": \"something\"");
+        assertTrue(!edited.equals(json), "the slang entry this test edits is gone from the lexicon");
+        return Lexicon.parse(new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theShippedModelReadsWordsAsTheShippedLexiconSpellsThem() {
+        assertTrue(new CrisisDetector(lexicon).modelWarning().isEmpty());
+        // a lexicon edit that leaves slang, emoji and segment breaks alone (another trigger term) needs no retraining
+        String json = lexiconJson();
+        String withTerm = json.replaceFirst("\"terms\": \\[", "\"terms\": [\"zzzyzx\", ");
+        assertTrue(!withTerm.equals(json), "the lexicon has no terms list to add to");
+        assertTrue(WordModel.loadDefault().matches(
+                Lexicon.parse(new ByteArrayInputStream(withTerm.getBytes(StandardCharsets.UTF_8))).normaliser()));
+    }
+
+    @Test
+    void aSlangEditAsksForRetrainingAndKeepsTheModelInUse() {
+        Lexicon edited = lexiconWithSlangEdited();
+        CrisisDetector detector = new CrisisDetector(edited);
+
+        String warning = detector.modelWarning().orElseThrow();
+        assertTrue(warning.startsWith("Retrain crisis word model " + WordModel.loadDefault().version()), warning);
+        assertTrue(warning.contains("lexicon " + edited.version()), warning);
+        // still the second opinion: the same text gets the same verdict as with the shipped lexicon
+        String text = "parked the ute at the lookout, photos of the kids on the seat, not coming back from this one";
+        assertEquals(new CrisisDetector(lexicon).detect(text), detector.detect(text));
+        // a file that does not say which normaliser it was trained with is taken to match
+        assertTrue(model(TINY).matches(edited.normaliser()));
+    }
+
+    private static String lexiconJson() {
+        try (var in = Lexicon.class.getResourceAsStream("/crisis/lexicon.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void theShippedModelIsTheOneTheSetsTrain() throws Exception {
         List<WordModelTrainer.Example> training = WordModelTrainer.load(lexicon, WordModelTrainer.SETS,
@@ -174,6 +216,11 @@ class WordModelTest {
             String[] x = a[i].split("\t");
             String[] y = b[i].split("\t");
             assertEquals(x[0], y[0], "retrain with WordModelTrainer (see README): line " + (i + 1));
+            if (x[0].equals("normaliser")) {
+                assertEquals(x[1], y[1], "the lexicon's slang, emoji or segment-break words changed: retrain with "
+                        + "WordModelTrainer (see README)");
+                continue;
+            }
             assertEquals(x.length, y.length, "line " + (i + 1));
             for (int k = 1; k < x.length; k++) {
                 assertEquals(Double.parseDouble(x[k]), Double.parseDouble(y[k]), 1e-3,

@@ -147,7 +147,9 @@ public final class WordModelTrainer {
             out.append(String.format(Locale.ROOT, "# C %s, hard-negative weight %s, min document frequency %d%n", C,
                     HARD_NEGATIVE_WEIGHT, MIN_DOCUMENT_FREQUENCY));
             out.append("version\t").append(VERSION).append('\n');
-            out.append("# words normalised as lexicon ").append(Lexicon.loadDefault().version()).append(" spells them\n");
+            Lexicon lexicon = Lexicon.loadDefault();
+            out.append("# words normalised as lexicon ").append(lexicon.version()).append(" spells them\n");
+            out.append("normaliser\t").append(lexicon.normaliser().fingerprint()).append('\n');
             out.append("threshold\tideation\t").append(ideationThreshold).append('\n');
             out.append("threshold\timminent\t").append(imminentThreshold).append('\n');
             int d = names.length;

@@ -125,7 +125,10 @@ class CrisisDetectorEvaluationTest {
                 () -> unseen("fresh P3 (one bad night), never tuned on", "/crisis/fresh-p3-untuned.jsonl", 0.98, 0.96, 0.04),
                 // written in 2026-12 before the model learned train-f to train-i; measured once before and once after
                 () -> unseen("fresh P4 (two weeks of a big forum), never tuned on", "/crisis/fresh-p4-untuned.jsonl", 0.93, 0.96, 0.05),
-                () -> unseen("fresh P5 (night time), never tuned on", "/crisis/fresh-p5-untuned.jsonl", 0.95, 0.96, 0.05));
+                () -> unseen("fresh P5 (night time), never tuned on", "/crisis/fresh-p5-untuned.jsonl", 0.95, 0.96, 0.05),
+                // written after word model 2026.12.1 was final, measured once
+                () -> unseen("fresh P6 (blunt trades, hard lives), never tuned on", "/crisis/fresh-p6-untuned.jsonl", 0.90, 0.93, 0.05),
+                () -> unseen("fresh P7 (replies inside threads), never tuned on", "/crisis/fresh-p7-untuned.jsonl", 0.95, 0.90, 0.04));
     }
 
     private void unseen(String name, String resource, double crisisRecall, double imminentRecall, double hardAlarms) {

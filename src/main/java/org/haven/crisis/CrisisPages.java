@@ -103,8 +103,11 @@ public class CrisisPages {
         current.requireAdmin();
         try {
             CrisisService.LexiconReload reloaded = crisis.reloadLexicon();
-            String notice = "Lexicon version " + reloaded.version() + " is in force."
-                    + (reloaded.warning() == null ? "" : " " + reloaded.warning());
+            // the notice travels in the URL and the page shows at most 200 characters: a fixed text, and the version
+            // only while it is short (the full warning is in the log and in the API answer)
+            String notice = (reloaded.version().length() <= 40 ? "Lexicon version " + reloaded.version() : "The new lexicon")
+                    + " is in force." + (reloaded.warning() == null ? ""
+                            : " Retrain the crisis word model: slang, emoji or segment-break words changed since it was trained.");
             return Pages.seeOther("/admin?notice=" + encode(notice));
         } catch (ApiException refused) {
             return adminPage(400, FormErrors.of(refused), null);

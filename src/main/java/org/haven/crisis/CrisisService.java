@@ -76,9 +76,10 @@ public class CrisisService {
         Optional<Path> file = configuredFile();
         try (InputStream in = file.isPresent() ? Files.newInputStream(file.get())
                 : CrisisService.class.getResourceAsStream("/crisis/lexicon.json")) {
-            String version = holder().reload(in);
+            CrisisDetector reloaded = holder().reload(in);
+            String version = reloaded.lexicon().version();
             LOG.info(() -> "Crisis lexicon reloaded, version " + version);
-            Optional<String> warning = holder().detector().modelWarning();
+            Optional<String> warning = reloaded.modelWarning();
             warning.ifPresent(LOG::warning);
             return new LexiconReload(version, warning.orElse(null));
         } catch (LexiconException e) {

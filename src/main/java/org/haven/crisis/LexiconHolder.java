@@ -45,12 +45,13 @@ public final class LexiconHolder {
     /**
      * Parses {@code json} as a lexicon and, if it is valid, makes it the one in use.
      *
-     * @return the new lexicon's version
+     * @return the detector now in use, so the caller reads its version and warnings from it and not from whatever a
+     *         concurrent reload put in force a moment later
      * @throws LexiconException if the new lexicon is invalid; the previous one stays in use
      */
-    public synchronized String reload(InputStream json) {
+    public synchronized CrisisDetector reload(InputStream json) {
         CrisisDetector replacement = new CrisisDetector(Lexicon.parse(json), model);
         current = replacement;
-        return replacement.lexicon().version();
+        return replacement;
     }
 }

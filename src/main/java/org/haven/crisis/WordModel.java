@@ -339,7 +339,7 @@ final class WordModel {
                     return; // already ranked at its first occurrence
                 }
             }
-            double contribution = weight(slot, which) * sublinear(scratch.count(slot)) * idf(slot);
+            double contribution = weight(slot, which) * (sublinear(scratch.count(slot)) * idf(slot));
             int at;
             if (contribution <= 0) {
                 return;

@@ -250,9 +250,11 @@ class CrisisApiIT {
 
             assertEquals(200, reloaded.status(), reloaded.body());
             assertTrue(reloaded.json().getString("warning").startsWith("Retrain crisis word model"), reloaded.body());
-            // the edit is in force and the model still weighs in: help still appears for a crisis post
-            assertEquals("IMMINENT", api.json("POST", "api/v1/crisis/check",
-                    "{\"text\":\"i took all my pills and i'm scared\"}", (String) null).json().getString("level"));
+            // the model still weighs in: a post the rules alone leave at NONE still gets help
+            Api.Answer checked = api.json("POST", "api/v1/crisis/check",
+                    "{\"text\":\"i have the whole bottle here and nobody is home tonight\"}", (String) null);
+            assertEquals("IMMINENT", checked.json().getString("level"), checked.body());
+            assertTrue(checked.body().contains("model-imminent"), checked.body());
         } finally {
             Files.deleteIfExists(LEXICON_FILE);
             api.json("POST", "api/v1/admin/crisis/lexicon/reload", null, admin);

@@ -119,7 +119,8 @@ class CrisisDetectorEvaluationTest {
                 () -> unseen("fresh R, never tuned on", "/crisis/fresh-r-untuned.jsonl", 0.92, 0.93, 0.04),
                 () -> unseen("fresh S, never tuned on", "/crisis/fresh-s-untuned.jsonl", 0.98, 0.93, 0.05),
                 () -> unseen("fresh T, never tuned on", "/crisis/fresh-t-untuned.jsonl", 0.87, 0.96, 0.05),
-                // written after the word model and its settings were final, and measured once
+                // written after word model 2026.11.1 was final and measured once with it; floors reset for 2026.12.1
+                // (its higher IMMINENT threshold lost one IMMINENT post each on P1 and P3; their crisis recall is unchanged)
                 () -> unseen("fresh P1 (young, chat), never tuned on", "/crisis/fresh-p1-untuned.jsonl", 0.93, 0.96, 0.02),
                 () -> unseen("fresh P2 (older adults), never tuned on", "/crisis/fresh-p2-untuned.jsonl", 0.96, 0.93, 0.17),
                 () -> unseen("fresh P3 (one bad night), never tuned on", "/crisis/fresh-p3-untuned.jsonl", 0.98, 0.96, 0.04),

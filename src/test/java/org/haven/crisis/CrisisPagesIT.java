@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.haven.testing.Api;
 import org.haven.testing.HavenDeployment;
@@ -26,6 +31,10 @@ class CrisisPagesIT {
 
     @ArquillianResource
     URL base;
+
+    /** The lexicon file the test server is configured to read (see the server's configuration for tests). */
+    private static final Path LEXICON_FILE = Path.of("target/liberty/wlp/usr/servers",
+            System.getProperty("it.server.name", "arquillianServer"), "it-lexicon.json");
 
     private static Map<String, String> session(String token) {
         return Api.cookie("haven_session", token);
@@ -71,5 +80,32 @@ class CrisisPagesIT {
         assertEquals(200, page.status());
         assertTrue(page.body().contains("Hotline directory"), page.body());
         assertTrue(page.body().contains("Drinkline") && page.body().contains("Hidden: not verified"), page.body());
+    }
+
+    @Test
+    void reloadingALexiconWithEditedSlangTellsTheAdministratorToRetrainTheWordModel() throws IOException {
+        Api api = new Api(base);
+        String admin = api.signIn("ItAdministrator", "integration tests only, never deployed").getString("token");
+        String csrfCookie = api.get("admin", session(admin)).cookieValue("haven_csrf");
+        String shipped = Files.readString(Path.of("src/main/resources/crisis/lexicon.json"));
+        // a long version too: the notice travels in the URL and the page drops one over 200 characters
+        String edited = shipped.replaceFirst("\"version\": \"[^\"]+\"", "\"version\": \"2026.12.1-slang-edited-by-the-moderators-on-a-long-night\"")
+                .replace("\"tryna\": \"trying to\"", "\"tryna\": \"trying to\", \"smth\": \"something\"");
+        assertTrue(edited.contains("slang-edited") && edited.contains("smth"), "the lexicon's shape changed");
+        try {
+            Files.writeString(LEXICON_FILE, edited);
+
+            Api.Answer reloaded = api.form("admin/lexicon/reload", Map.of("csrf", csrfCookie),
+                    Api.headers(Map.of("Cookie", "haven_session=" + admin + "; haven_csrf=" + csrfCookie)));
+
+            assertEquals(303, reloaded.status(), reloaded.body());
+            String location = reloaded.header("Location");
+            assertTrue(URLDecoder.decode(location, StandardCharsets.UTF_8).contains("Retrain the crisis word model"), location);
+            Api.Answer page = api.get(location.substring(location.indexOf("admin?")), session(admin));
+            assertTrue(page.body().contains("The new lexicon is in force. Retrain the crisis word model"), page.body());
+        } finally {
+            Files.deleteIfExists(LEXICON_FILE);
+            api.json("POST", "api/v1/admin/crisis/lexicon/reload", null, admin);
+        }
     }
 }

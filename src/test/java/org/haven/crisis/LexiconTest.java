@@ -141,7 +141,8 @@ class LexiconTest {
     @Test
     void theHolderSwapsInAValidLexicon() {
         LexiconHolder holder = new LexiconHolder(Lexicon.parse(json(VALID)), null);
-        String version = holder.reload(json(VALID.replace("test-1", "test-2").replace("\"pills\"", "\"tablets\"")));
+        String version = holder.reload(json(VALID.replace("test-1", "test-2").replace("\"pills\"", "\"tablets\"")))
+                .lexicon().version();
         assertEquals("test-2", version);
         assertEquals(CrisisLevel.NONE, holder.detect("took 40 pills").level());
         assertEquals(CrisisLevel.IMMINENT, holder.detect("took 40 tablets").level());

@@ -151,10 +151,6 @@ class WordModelTest {
         }
     }
 
-    /**
-     * The shipped model must be the one the labelled sets produce: a set added or relabelled without retraining
-     * fails here. Compared with a tolerance, because the last printed digit may differ between JVMs.
-     */
     /** The shipped lexicon with one slang entry changed, as a moderator might edit it. */
     private static Lexicon lexiconWithSlangEdited() {
         String json = lexiconJson();
@@ -182,8 +178,10 @@ class WordModelTest {
         String warning = detector.modelWarning().orElseThrow();
         assertTrue(warning.startsWith("Retrain crisis word model " + WordModel.loadDefault().version()), warning);
         assertTrue(warning.contains("lexicon " + edited.version()), warning);
-        // still the second opinion: the same text gets the same verdict as with the shipped lexicon
-        String text = "parked the ute at the lookout, photos of the kids on the seat, not coming back from this one";
+        // still the second opinion: a post only the model catches is still raised, as with the shipped lexicon
+        String text = "i have the whole bottle here and nobody is home tonight";
+        assertEquals(CrisisLevel.NONE, new CrisisDetector(edited, null).detect(text).level());
+        assertEquals(List.of(CrisisDetector.MODEL_IMMINENT), detector.detect(text).rules());
         assertEquals(new CrisisDetector(lexicon).detect(text), detector.detect(text));
         // a file that does not say which normaliser it was trained with is taken to match
         assertTrue(model(TINY).matches(edited.normaliser()));
@@ -197,6 +195,10 @@ class WordModelTest {
         }
     }
 
+    /**
+     * The shipped model must be the one the labelled sets produce: a set added or relabelled without retraining
+     * fails here. Compared with a tolerance, because the last printed digit may differ between JVMs.
+     */
     @Test
     void theShippedModelIsTheOneTheSetsTrain() throws Exception {
         List<WordModelTrainer.Example> training = WordModelTrainer.load(lexicon, WordModelTrainer.SETS,

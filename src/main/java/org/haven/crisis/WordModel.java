@@ -223,7 +223,8 @@ final class WordModel {
     /**
      * Per-thread scratch: how often each feature occurred in the current text, in an array with one entry per
      * model slot, and the running sums of the score. An entry carries the number of the call that wrote it, so
-     * starting the next text costs nothing, and a feature costs one read and one write, with no probing.
+     * starting the next text costs nothing, and a feature costs one read and one write, with no probing. The price
+     * is 8 bytes per model slot per thread (128 KB for the shipped model), against about 4 KB for a probed table.
      */
     static final class Scratch implements FeatureSink {
         private WordModel model;

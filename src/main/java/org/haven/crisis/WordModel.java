@@ -259,8 +259,7 @@ final class WordModel {
             if (slot < 0) {
                 return;
             }
-            long entry = counts[slot];
-            int tf = entry >>> 32 == generation ? (int) entry : 0;
+            int tf = count(slot);
             counts[slot] = generation << 32 | (tf + 1);
             double idf = model.idf(slot);
             double before = sublinear(tf) * idf;

@@ -238,8 +238,9 @@ public class DiscussionPages {
             return editPage(400, post, body, errors);
         }
         try {
-            discussion.edit(viewer, id, request);
-            return Pages.seeOther("/threads/" + post.threadId() + "#post-" + id);
+            CrisisHelp help = discussion.edit(viewer, id, request).crisis();
+            return Pages.seeOther(help == null ? "/threads/" + post.threadId() + "#post-" + id
+                    : afterPosting(post.threadId(), 1, id, help));
         } catch (ApiException refused) {
             return editPage(refused.status(), post, body, FormErrors.of(refused));
         }

@@ -77,8 +77,9 @@ public class DiscussionResource {
 
     @PUT
     @Path("posts/" + ID)
-    @Operation(summary = "The author edits a post within the edit window; 409 when the version is stale")
-    public DiscussionViews.PostView edit(@PathParam("id") long id,
+    @Operation(summary = "The author edits a post within the edit window; 409 when the version is stale. Answers "
+            + "the post as written and, as for a new post, crisis help when the edited text needs it")
+    public DiscussionViews.CreatedPost edit(@PathParam("id") long id,
             @Valid @NotNull(message = "Send {body, version}.") DiscussionRequests.EditPost request) {
         return discussion.edit(current.require(), id, request);
     }

@@ -106,14 +106,15 @@ public class DiscussionService {
     }
 
     @Transactional
-    public DiscussionViews.PostView edit(Viewer viewer, long postId, DiscussionRequests.EditPost request) {
+    public DiscussionViews.CreatedPost edit(Viewer viewer, long postId, DiscussionRequests.EditPost request) {
         Post post = post(postId);
         String body = TextInput.body(request.body());
         post.edit(viewer.memberId(), request.version(), body, renderer.toSafeHtml(body), clock.now(),
                 Duration.ofMinutes(editWindowMinutes), changes.next());
         em.flush();
-        afterWrite(viewer, post, post.thread().id(), body);
-        return DiscussionViews.post(post, viewer.memberId());
+        // an edit is checked like a new post, and its writer gets the same help: "I took them all" can be added later
+        CrisisHelp help = afterWrite(viewer, post, post.thread().id(), body);
+        return new DiscussionViews.CreatedPost(post.id(), post.thread().id(), DiscussionViews.post(post, viewer.memberId()), help);
     }
 
     /**

@@ -41,7 +41,7 @@ public final class DiscussionViews {
     public record CreatedThread(long id, String title, TopicRef topic, PostView post, org.haven.crisis.CrisisHelp crisis) {
     }
 
-    /** The answer to a reply: the post, its thread, and crisis help when needed. */
+    /** The answer to a new post or an edit: the post, its thread, and crisis help when the text needs it. */
     public record CreatedPost(long id, long threadId, PostView post, org.haven.crisis.CrisisHelp crisis) {
     }
 

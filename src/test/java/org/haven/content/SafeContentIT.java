@@ -117,7 +117,7 @@ class SafeContentIT {
                         "version", post.getJsonNumber("version").longValue()), writer);
 
         assertEquals(200, edited.status(), edited.body());
-        SafeHtmlCheck.assertSafe(edited.json().getString("bodyHtml"));
+        SafeHtmlCheck.assertSafe(edited.json().getJsonObject("post").getString("bodyHtml"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -119,6 +120,30 @@ class CrisisApiIT {
         long threadId = created.getJsonNumber("id").longValue();
         assertTrue(Api.isNull(api.get("api/v1/threads/" + threadId).json(), "crisisBanner"));
         assertEquals(null, itemFor(careQueue(adminToken()), created.getJsonObject("post").getJsonNumber("id").longValue()));
+    }
+
+    @Test
+    void anEditIntoCrisisLanguageIsCheckedLikeANewPost() {
+        String writer = api.newMemberToken("Editor");
+        JsonObject created = startThread(writer, "relapse-and-starting-again", "Update", "Quiet evening, nothing new.");
+        assertTrue(Api.isNull(created, "crisis"), created.toString());
+        JsonObject post = created.getJsonObject("post");
+        long threadId = created.getJsonNumber("id").longValue();
+        long postId = post.getJsonNumber("id").longValue();
+
+        Api.Answer edited = api.json("PUT", "api/v1/posts/" + postId, Json.createObjectBuilder()
+                .add("body", "Quiet evening. i took all my pills an hour ago and i'm scared")
+                .add("version", post.getJsonNumber("version").longValue()).build().toString(), writer);
+
+        assertEquals(200, edited.status(), edited.body());
+        assertTrue(edited.json().getJsonObject("post").getString("bodyHtml").contains("pills"), "the edit is published");
+        JsonObject help = edited.json().getJsonObject("crisis");
+        assertEquals("IMMINENT", help.getString("level"), edited.body());
+        assertEquals("emergency", help.getJsonArray("resources").getJsonObject(0).getString("kind"));
+        assertNotNull(api.get("api/v1/threads/" + threadId).json().getJsonObject("crisisBanner"), "readers see the banner");
+        JsonObject item = itemFor(careQueue(adminToken()), postId);
+        assertNotNull(item, "the edited post reaches the care lane");
+        assertEquals("IMMINENT", item.getString("level"));
     }
 
     @Test

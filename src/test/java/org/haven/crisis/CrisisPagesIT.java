@@ -69,6 +69,32 @@ class CrisisPagesIT {
     }
 
     @Test
+    void aWriterWhoEditsTheirPostIntoCrisisLanguageIsTakenToTheHelpPanel() {
+        Api api = new Api(base);
+        String token = api.newMemberToken("PageEditor");
+        Api.Answer started = api.json("POST", "api/v1/topics/relapse-and-starting-again/threads",
+                "{\"title\":\"Update\",\"body\":\"Quiet evening.\",\"anonymous\":false}", token);
+        assertEquals(201, started.status(), started.body());
+        jakarta.json.JsonObject created = started.json();
+        long threadId = created.getJsonNumber("id").longValue();
+        jakarta.json.JsonObject post = created.getJsonObject("post");
+        String editPath = "posts/" + post.getJsonNumber("id").longValue() + "/edit";
+        String csrfCookie = api.get(editPath, session(token)).cookieValue("haven_csrf");
+
+        Api.Answer edited = api.form(editPath, Map.of("csrf", csrfCookie, "body", "i took all my pills an hour ago",
+                        "version", String.valueOf(post.getJsonNumber("version").longValue())),
+                Api.headers(Map.of("Cookie", "haven_session=" + token + "; haven_csrf=" + csrfCookie)));
+
+        assertEquals(303, edited.status(), edited.body());
+        String location = edited.header("Location");
+        assertTrue(location.contains("/threads/" + threadId) && location.contains("help=imminent")
+                && location.endsWith("#help-panel"), location);
+        String page = api.get(location.substring(location.indexOf("threads/")), session(token)).body();
+        assertTrue(page.contains("<section class=\"help-panel\" id=\"help-panel\""), page);
+        assertTrue(page.contains("Emergency"), "the emergency number is on the writer's panel");
+    }
+
+    @Test
     void onlyAdministratorsOpenTheDirectoryPageWhichShowsHiddenEntries() {
         Api api = new Api(base);
         assertEquals(303, api.get("admin").status(), "anonymous visitors are sent to sign in");

@@ -322,9 +322,11 @@ class DiscussionApiIT {
                 object("body", "A second edit from an old tab.", "version", post.getJsonNumber("version").longValue()), author);
 
         assertEquals(200, edited.status(), edited.body());
-        assertFalse(Api.isNull(edited.json(), "editedAt"), edited.body());
-        assertTrue(edited.json().getString("bodyHtml").contains("<strong>thanks</strong>"), edited.body());
-        assertNotEquals(post.getJsonNumber("version").longValue(), edited.json().getJsonNumber("version").longValue());
+        JsonObject written = edited.json().getJsonObject("post");
+        assertFalse(Api.isNull(written, "editedAt"), edited.body());
+        assertTrue(written.getString("bodyHtml").contains("<strong>thanks</strong>"), edited.body());
+        assertNotEquals(post.getJsonNumber("version").longValue(), written.getJsonNumber("version").longValue());
+        assertTrue(Api.isNull(edited.json(), "crisis"), "no help for a harmless edit");
         assertProblem(409, stale);
         JsonObject shown = postWithId(api.thread(id(created), null), id(post));
         assertTrue(shown.getString("bodyHtml").contains("thanks"), shown.toString());

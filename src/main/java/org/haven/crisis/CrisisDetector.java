@@ -172,6 +172,14 @@ public final class CrisisDetector {
             return CrisisVerdict.none();
         }
         long present = categorise(normalised, hits);
+        CrisisVerdict rules = rules(normalised, hits, present);
+        // the model only weighs texts in which the scan found words the rules are built from (a means, a wish, a
+        // farewell...) and no idiom cancelled them: it judges wording the rules could not assemble, and does not
+        // invent an alarm from "new here, not sure what I'm doing"
+        return (present & ruleVocabulary) != 0 ? secondOpinion(normalised, workspace, rules) : rules;
+    }
+
+    private CrisisVerdict rules(NormalisedText normalised, Hits hits, long present) {
         Firing[] best = null;
         for (int r = 0; r < rules.size(); r++) {
             if ((present & allMasks[r]) == allMasks[r] && (anyMasks[r] == 0 || (present & anyMasks[r]) != 0)) {
@@ -184,11 +192,30 @@ public final class CrisisDetector {
                 }
             }
         }
-        CrisisVerdict rules = best == null ? CrisisVerdict.none() : verdict(normalised, hits, best);
-        // the model only weighs texts in which the scan found words the rules are built from (a means, a wish, a
-        // farewell...) and no idiom cancelled them: it judges wording the rules could not assemble, and does not
-        // invent an alarm from "new here, not sure what I'm doing"
-        return (present & ruleVocabulary) != 0 ? secondOpinion(normalised, workspace, rules) : rules;
+        return best == null ? CrisisVerdict.none() : verdict(normalised, hits, best);
+    }
+
+    /**
+     * What the rules alone conclude about {@code text}, and whether the word model would be asked; for the trainer,
+     * which weighs many thresholds on the same texts.
+     */
+    RulesAnswer rulesAnswer(String text) {
+        if (text == null || text.isEmpty()) {
+            return new RulesAnswer(CrisisVerdict.none(), false);
+        }
+        Workspace workspace = new Workspace();
+        NormalisedText normalised = normaliser.normalise(text, workspace.folded, workspace.normalised);
+        Hits hits = workspace.hits;
+        automaton.scan(normalised, smallestNumber, hits, workspace.words);
+        if (hits.size == 0) {
+            return new RulesAnswer(CrisisVerdict.none(), false);
+        }
+        long present = categorise(normalised, hits);
+        return new RulesAnswer(rules(normalised, hits, present), (present & ruleVocabulary) != 0);
+    }
+
+    /** The rules' verdict, and whether the text holds the rule vocabulary that the model is asked about. */
+    record RulesAnswer(CrisisVerdict verdict, boolean asksModel) {
     }
 
     /**
@@ -200,19 +227,24 @@ public final class CrisisDetector {
         if (model == null || rules.level() == CrisisLevel.IMMINENT) {
             return rules;
         }
-        WordModel.Opinion opinion = model.score(workspace.words, workspace.model);
+        WordModel.Opinion opinion = model.score(workspace.words, workspace.model, rules.level());
         if (opinion.level().compareTo(rules.level()) <= 0) {
             return rules;
         }
         String id = opinion.level() == CrisisLevel.IMMINENT ? MODEL_IMMINENT : MODEL_IDEATION;
+        // the rules' own findings stay beside the model's, so a moderator still sees what the rules read
         MatchList matches = new MatchList();
+        rules.matches().forEach(matches::add);
         for (int[] span : opinion.spans()) {
             int start = text.originalStart(span[0]);
             int end = text.originalEnd(span[1] - 1);
             // "wanna" became "want to": several features can stand for the same original words, kept once
             matches.add(new CrisisMatch(start, end, text.original().substring(start, end), id));
         }
-        return new CrisisVerdict(opinion.level(), List.of(id), matches.ordered());
+        List<String> ids = new ArrayList<>(rules.rules().size() + 1);
+        ids.add(id);
+        ids.addAll(rules.rules());
+        return new CrisisVerdict(opinion.level(), ids, matches.ordered());
     }
 
     // ---- hits ----

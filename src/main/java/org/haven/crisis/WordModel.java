@@ -46,6 +46,14 @@ final class WordModel {
     private final double[] intercepts;
     private final double ideationThreshold;
     private final double imminentThreshold;
+    /**
+     * The IMMINENT probability at which a post already judged a crisis (by the rules or by this model) is taken as
+     * IMMINENT. It is lower than {@link #imminentThreshold} because it answers a smaller question: not "is this a
+     * crisis, and an urgent one?" but "how urgent is this crisis?". Erring there puts the emergency number first
+     * for someone who needed the crisis line first; it raises no post that was not already a crisis, so it adds no
+     * false alarm on posts that are not.
+     */
+    private final double escalationThreshold;
     /** The smallest length a text's vector is divided by, so a two-word text is not blown up to unit length. */
     private final double minimumNorm;
     /*
@@ -61,7 +69,8 @@ final class WordModel {
     private static final int STRIDE = 3;
 
     private WordModel(String version, String normaliser, List<String> names, float[] idf, float[][] weights,
-                      double[] intercepts, double ideationThreshold, double imminentThreshold, double minimumNorm) {
+                      double[] intercepts, double ideationThreshold, double imminentThreshold,
+                      double escalationThreshold, double minimumNorm) {
         this.minimumNorm = minimumNorm;
         this.version = version;
         this.normaliser = normaliser;
@@ -69,6 +78,7 @@ final class WordModel {
         this.intercepts = intercepts;
         this.ideationThreshold = ideationThreshold;
         this.imminentThreshold = imminentThreshold;
+        this.escalationThreshold = escalationThreshold;
         int capacity = Integer.highestOneBit(Math.max(4, names.size() * 2 - 1)) << 1;
         slots = new long[capacity * STRIDE];
         mask = capacity - 1;
@@ -116,7 +126,8 @@ final class WordModel {
 
     /**
      * Reads a model file: {@code #} comments, then tab-separated lines {@code version}, {@code threshold ideation
-     * P}, {@code threshold imminent P}, {@code intercept B_CRISIS B_IMMINENT}, optionally {@code minimum-norm N} and
+     * P}, {@code threshold imminent P}, optionally {@code threshold escalation P} (at most the imminent one; the
+     * imminent one when absent), {@code intercept B_CRISIS B_IMMINENT}, optionally {@code minimum-norm N} and
      * {@code normaliser FINGERPRINT}, then the column header {@code feature ...} and after it one line per feature: {@code words IDF W_CRISIS
      * W_IMMINENT}.
      */
@@ -125,6 +136,7 @@ final class WordModel {
         String normaliser = null;
         double ideation = Double.NaN;
         double imminent = Double.NaN;
+        double escalation = Double.NaN;
         double[] intercepts = null;
         double minimumNorm = 0;
         boolean features = false;
@@ -160,6 +172,8 @@ final class WordModel {
                             ideation = p;
                         } else if ("imminent".equals(f[1])) {
                             imminent = p;
+                        } else if ("escalation".equals(f[1])) {
+                            escalation = p;
                         } else {
                             throw new LexiconException("word model line " + lineNumber + ": unknown threshold '" + f[1] + "'");
                         }
@@ -177,11 +191,17 @@ final class WordModel {
         if (version == null || intercepts == null || Double.isNaN(ideation) || Double.isNaN(imminent)) {
             throw new LexiconException("word model: version, intercept and both thresholds are required");
         }
-        if (!(ideation > 0 && ideation < 1 && imminent > 0 && imminent < 1)) {
+        if (Double.isNaN(escalation)) {
+            escalation = imminent;
+        }
+        if (!(ideation > 0 && ideation < 1 && imminent > 0 && imminent < 1 && escalation > 0 && escalation < 1)) {
             throw new LexiconException("word model: thresholds must lie strictly between 0 and 1");
         }
+        if (escalation > imminent) {
+            throw new LexiconException("word model: the escalation threshold must not exceed the imminent one");
+        }
         return new WordModel(version, normaliser, names, idf.toArray(), new float[][] {crisis.toArray(), urgent.toArray()},
-                intercepts, ideation, imminent, minimumNorm);
+                intercepts, ideation, imminent, escalation, minimumNorm);
     }
 
     private static String field(String[] f, int i, int line) {
@@ -287,23 +307,40 @@ final class WordModel {
 
     private static final int[][] NO_SPANS = new int[0][];
 
-    /** Scores {@code text}; for tools, which have no scan to take the words from. */
+    /** Scores {@code text} on its own; for tools, which have no scan to take the words from. */
     Opinion score(NormalisedText text, Scratch scratch) {
-        return score(new Words().collect(text.chars(), text.length()), scratch);
+        return score(new Words().collect(text.chars(), text.length()), scratch, CrisisLevel.NONE);
     }
 
-    /** Scores the text whose {@code words} the scan collected; {@code scratch} must belong to the calling thread. */
-    Opinion score(Words words, Scratch scratch) {
+    /**
+     * Scores the text whose {@code words} the scan collected; {@code scratch} must belong to the calling thread.
+     * {@code rules} is what the rules concluded: where they found a crisis, the lower escalation threshold decides
+     * whether it is IMMINENT.
+     */
+    Opinion score(Words words, Scratch scratch, CrisisLevel rules) {
         scratch.start(this);
         words.forEachFeature(scratch);
         double length = Math.max(Math.sqrt(Math.max(scratch.norm, 0)), minimumNorm);
         double scale = length > 0 ? 1 / length : 0;
         double crisis = sigmoid(intercepts[CRISIS] + scratch.crisisSum * scale);
         double imminent = sigmoid(intercepts[IMMINENT] + scratch.imminentSum * scale);
-        int which = imminent >= imminentThreshold ? IMMINENT : crisis >= ideationThreshold ? CRISIS : -1;
-        return which < 0 ? new Opinion(CrisisLevel.NONE, crisis, imminent, NO_SPANS)
-                : new Opinion(which == IMMINENT ? CrisisLevel.IMMINENT : CrisisLevel.IDEATION, crisis, imminent,
-                        heaviest(words, scratch, which));
+        CrisisLevel level = level(crisis, imminent, rules, ideationThreshold, imminentThreshold, escalationThreshold);
+        return level == CrisisLevel.NONE ? new Opinion(CrisisLevel.NONE, crisis, imminent, NO_SPANS)
+                : new Opinion(level, crisis, imminent,
+                        heaviest(words, scratch, level == CrisisLevel.IMMINENT ? IMMINENT : CRISIS));
+    }
+
+    /**
+     * The level the model supports, given its two probabilities, what the rules concluded and the three
+     * thresholds; the trainer weighs candidate thresholds with this very method.
+     */
+    static CrisisLevel level(double crisis, double imminent, CrisisLevel rules, double ideationThreshold,
+                             double imminentThreshold, double escalationThreshold) {
+        boolean isCrisis = crisis >= ideationThreshold || rules.compareTo(CrisisLevel.IDEATION) >= 0;
+        if (imminent >= imminentThreshold || isCrisis && imminent >= escalationThreshold) {
+            return CrisisLevel.IMMINENT;
+        }
+        return crisis >= ideationThreshold ? CrisisLevel.IDEATION : CrisisLevel.NONE;
     }
 
     /** 1 + ln tf for the counts a post usually has, so scoring rarely calls {@code Math.log}; 0 for tf = 0. */
@@ -412,8 +449,8 @@ final class WordModel {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "WordModel[%s, %d features, thresholds %.2f/%.2f]", version,
-                features, ideationThreshold, imminentThreshold);
+        return String.format(Locale.ROOT, "WordModel[%s, %d features, thresholds %.2f/%.2f/%.2f]", version,
+                features, ideationThreshold, imminentThreshold, escalationThreshold);
     }
 
     /** A growable float array, so parsing does not box tens of thousands of weights. */

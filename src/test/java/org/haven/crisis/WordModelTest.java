@@ -95,6 +95,45 @@ class WordModelTest {
         assertEquals(wish, withTinyModel.detect("i want to die at the lookout"));
     }
 
+    /**
+     * TINY with an escalation threshold of 0.4; alone, "the keys" is IMMINENT with probability 0.5 and crisis 0.05,
+     * "car keys" is IMMINENT 0.5 and crisis 0.88.
+     */
+    private static final String ESCALATING = TINY.replace("threshold\timminent\t0.7\n",
+            "threshold\timminent\t0.7\nthreshold\tescalation\t0.4\n") + "the keys\t1\t0\t4\ncar keys\t1\t5\t4\n";
+
+    @Test
+    void aCrisisTheRulesFoundIsTakenAsImminentAtTheLowerEscalationThreshold() {
+        String text = "i want to die. left the keys on the table";
+        CrisisVerdict rules = new CrisisDetector(lexicon, null).detect(text);
+        assertEquals(CrisisLevel.IDEATION, rules.level());
+        // without an escalation line the threshold is the imminent one, 0.7, and 0.5 does not reach it
+        assertEquals(rules, new CrisisDetector(lexicon, model(ESCALATING.replace("threshold\tescalation\t0.4\n", ""))).detect(text));
+
+        CrisisVerdict verdict = new CrisisDetector(lexicon, model(ESCALATING)).detect(text);
+
+        assertEquals(CrisisLevel.IMMINENT, verdict.level());
+        // the rules' explanation stays beside the model's
+        List<String> expected = new java.util.ArrayList<>(List.of(CrisisDetector.MODEL_IMMINENT));
+        expected.addAll(rules.rules());
+        assertEquals(expected, verdict.rules());
+        assertTrue(verdict.matches().containsAll(rules.matches()));
+        assertTrue(verdict.matches().stream().anyMatch(m -> m.text().equals("the keys")
+                && m.ruleId().equals(CrisisDetector.MODEL_IMMINENT)));
+    }
+
+    @Test
+    void escalationRaisesNoPostThatIsNotAlreadyACrisis() {
+        // "tonight" has the model asked; "the keys" alone is 0.5 IMMINENT but nothing says crisis
+        assertEquals(CrisisLevel.NONE, new CrisisDetector(lexicon, model(ESCALATING)).detect("left the keys on the table tonight").level());
+        // where the model itself finds a crisis, its IMMINENT probability is weighed at the escalation threshold too
+        String text = "lost my car keys tonight";
+        assertEquals(CrisisLevel.NONE, new CrisisDetector(lexicon, null).detect(text).level());
+        assertEquals(CrisisLevel.IMMINENT, new CrisisDetector(lexicon, model(ESCALATING)).detect(text).level());
+        assertEquals(CrisisLevel.IDEATION, new CrisisDetector(lexicon,
+                model(ESCALATING.replace("threshold\tescalation\t0.4\n", ""))).detect(text).level());
+    }
+
     @Test
     void aMalformedModelIsRejectedWithTheLine() {
         assertEquals("word model line 7: expected 4 tab-separated fields, found 3",
@@ -105,6 +144,12 @@ class WordModelTest {
         assertEquals("word model: version, intercept and both thresholds are required",
                 problemWith(TINY.replace("threshold\timminent\t0.7\n", "")));
         assertTrue(problemWith(TINY + "lookout\t1\t1\t1\n").contains("'lookout' is listed twice"));
+        assertEquals("word model: the escalation threshold must not exceed the imminent one",
+                problemWith(ESCALATING.replace("escalation\t0.4", "escalation\t0.8")));
+        assertEquals("word model: thresholds must lie strictly between 0 and 1",
+                problemWith(ESCALATING.replace("escalation\t0.4", "escalation\t0")));
+        assertEquals("word model line 5: unknown threshold 'urgent'",
+                problemWith(ESCALATING.replace("escalation\t0.4", "urgent\t0.4")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.haven.crisis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,6 +28,8 @@ public final class CrisisDetector {
     public static final String MODEL_IDEATION = "model-ideation";
     /** Rule id of a verdict raised to IMMINENT by the word model. */
     public static final String MODEL_IMMINENT = "model-imminent";
+    /** Rule id of a verdict the word model doubted, held at CONCERN: a moderator still sees it and why. */
+    public static final String MODEL_DOUBT = "model-doubt";
 
     /**
      * Per-thread buffers reused from call to call. Allocating and zeroing fresh arrays for every post cost
@@ -65,6 +68,8 @@ public final class CrisisDetector {
     private final int[][] modifiersOf;
     /** The second opinion that may raise a verdict the rules missed; null for rules alone. */
     private final WordModel model;
+    /** Per rule, whether the model may overrule it (see {@link WordModel#mayOverrule}). */
+    private final boolean[] overrulable;
     /** Why the word model should be retrained for this lexicon, or null. */
     private final String modelWarning;
 
@@ -128,6 +133,10 @@ public final class CrisisDetector {
             vocabulary |= allMasks[r] | anyMasks[r];
         }
         ruleVocabulary = vocabulary & ~(personMask | lexicon.objectMask());
+        overrulable = new boolean[rules.size()];
+        for (int r = 0; r < rules.size(); r++) {
+            overrulable[r] = model != null && model.mayOverrule(rules.get(r).id());
+        }
         modifiersOf = new int[rules.size()][];
         for (int r = 0; r < rules.size(); r++) {
             Rule rule = rules.get(r);
@@ -172,14 +181,16 @@ public final class CrisisDetector {
             return CrisisVerdict.none();
         }
         long present = categorise(normalised, hits);
-        CrisisVerdict rules = rules(normalised, hits, present);
+        Firing[] firings = fire(normalised, hits, present);
+        CrisisVerdict rules = firings == null ? CrisisVerdict.none() : verdict(normalised, hits, firings);
         // the model only weighs texts in which the scan found words the rules are built from (a means, a wish, a
         // farewell...) and no idiom cancelled them: it judges wording the rules could not assemble, and does not
         // invent an alarm from "new here, not sure what I'm doing"
-        return (present & ruleVocabulary) != 0 ? secondOpinion(normalised, workspace, rules) : rules;
+        return (present & ruleVocabulary) != 0 ? secondOpinion(normalised, workspace, rules, firings) : rules;
     }
 
-    private CrisisVerdict rules(NormalisedText normalised, Hits hits, long present) {
+    /** How each rule fires, indexed by rule, or null when none does. */
+    private Firing[] fire(NormalisedText normalised, Hits hits, long present) {
         Firing[] best = null;
         for (int r = 0; r < rules.size(); r++) {
             if ((present & allMasks[r]) == allMasks[r] && (anyMasks[r] == 0 || (present & anyMasks[r]) != 0)) {
@@ -192,7 +203,7 @@ public final class CrisisDetector {
                 }
             }
         }
-        return best == null ? CrisisVerdict.none() : verdict(normalised, hits, best);
+        return best;
     }
 
     /**
@@ -201,34 +212,64 @@ public final class CrisisDetector {
      */
     RulesAnswer rulesAnswer(String text) {
         if (text == null || text.isEmpty()) {
-            return new RulesAnswer(CrisisVerdict.none(), false);
+            return new RulesAnswer(CrisisVerdict.none(), false, Map.of());
         }
         Workspace workspace = new Workspace();
         NormalisedText normalised = normaliser.normalise(text, workspace.folded, workspace.normalised);
         Hits hits = workspace.hits;
         automaton.scan(normalised, smallestNumber, hits, workspace.words);
         if (hits.size == 0) {
-            return new RulesAnswer(CrisisVerdict.none(), false);
+            return new RulesAnswer(CrisisVerdict.none(), false, Map.of());
         }
         long present = categorise(normalised, hits);
-        return new RulesAnswer(rules(normalised, hits, present), (present & ruleVocabulary) != 0);
-    }
-
-    /** The rules' verdict, and whether the text holds the rule vocabulary that the model is asked about. */
-    record RulesAnswer(CrisisVerdict verdict, boolean asksModel) {
+        Firing[] firings = fire(normalised, hits, present);
+        Map<String, CrisisLevel> levels = new java.util.HashMap<>();
+        for (int r = 0; firings != null && r < firings.length; r++) {
+            if (firings[r] != null) {
+                levels.put(rules.get(r).id(), firings[r].level());
+            }
+        }
+        return new RulesAnswer(firings == null ? CrisisVerdict.none() : verdict(normalised, hits, firings),
+                (present & ruleVocabulary) != 0, levels);
     }
 
     /**
-     * The word model's verdict where it is more severe than the rules' one. It only ever raises, so a crisis post
-     * is never lowered. It may raise a verdict a modifier lowered (it learned from labelled negations, histories
-     * and advice too); the false alarms that costs are in the evaluation figures.
+     * The rules' verdict, whether the text holds the rule vocabulary that the model is asked about, and the level
+     * at which each rule that fired did.
      */
-    private CrisisVerdict secondOpinion(NormalisedText text, Workspace workspace, CrisisVerdict rules) {
-        if (model == null || rules.level() == CrisisLevel.IMMINENT) {
-            return rules;
+    record RulesAnswer(CrisisVerdict verdict, boolean asksModel, Map<String, CrisisLevel> firings) {
+    }
+
+    /**
+     * The word model's verdict where it is more severe than the rules' one. It may raise a verdict a modifier
+     * lowered (it learned from labelled negations, histories and advice too); the false alarms that costs are in
+     * the evaluation figures. It lowers only in one case: a verdict reached by rules it may overrule (a place, a
+     * farewell, a symptom, which lookalike scenes share), when it finds no crisis even remotely likely. Such a post
+     * is held at CONCERN, so it still reaches the moderators' care lane with the rules that fired.
+     */
+    private CrisisVerdict secondOpinion(NormalisedText text, Workspace workspace, CrisisVerdict rules,
+                                        Firing[] firings) {
+        if (model == null || rules.level() == CrisisLevel.IMMINENT && !anyOverrulable(firings)) {
+            return rules; // nothing to raise and nothing it may doubt
         }
         WordModel.Opinion opinion = model.score(workspace.words, workspace.model, rules.level());
-        if (opinion.level().compareTo(rules.level()) <= 0) {
+        if (rules.level().atLeast(CrisisLevel.IDEATION) && model.doubts(opinion)) {
+            CrisisVerdict kept = keptWhenDoubted(text, workspace.hits, firings);
+            if (kept.level() != rules.level()) {
+                // held at what the other rules say, and at least CONCERN: the care lane still sees the post, with
+                // every rule that fired and the model's doubt
+                List<String> ids = new ArrayList<>(rules.rules().size() + kept.rules().size() + 1);
+                ids.add(MODEL_DOUBT);
+                ids.addAll(rules.rules());
+                ids.addAll(kept.rules());
+                MatchList matches = new MatchList();
+                rules.matches().forEach(matches::add);
+                kept.matches().forEach(matches::add);
+                return new CrisisVerdict(CrisisLevel.max(kept.level(), CrisisLevel.CONCERN), ids, matches.ordered());
+            }
+            return rules;
+        }
+        if (rules.level() == CrisisLevel.IMMINENT || opinion.level().compareTo(rules.level()) <= 0) {
             return rules;
         }
         String id = opinion.level() == CrisisLevel.IMMINENT ? MODEL_IMMINENT : MODEL_IDEATION;
@@ -245,6 +286,26 @@ public final class CrisisDetector {
         ids.add(id);
         ids.addAll(rules.rules());
         return new CrisisVerdict(opinion.level(), ids, matches.ordered());
+    }
+
+    private boolean anyOverrulable(Firing[] firings) {
+        for (int r = 0; r < firings.length; r++) {
+            if (firings[r] != null && overrulable[r]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The verdict of the rules the model may not overrule. */
+    private CrisisVerdict keptWhenDoubted(NormalisedText text, Hits hits, Firing[] firings) {
+        Firing[] kept = firings.clone();
+        for (int r = 0; r < kept.length; r++) {
+            if (overrulable[r]) {
+                kept[r] = null;
+            }
+        }
+        return verdict(text, hits, kept);
     }
 
     // ---- hits ----

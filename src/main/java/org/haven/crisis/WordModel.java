@@ -7,8 +7,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The detector's second opinion: two logistic regressions over the words and word pairs of the normalised text,
@@ -54,6 +56,14 @@ final class WordModel {
      * false alarm on posts that are not.
      */
     private final double escalationThreshold;
+    /**
+     * Rules whose verdict this model may doubt, and the probability below which it does (0: never). Chosen on
+     * held-out figures, as the thresholds are: rules that, on posts the model had not learned from, never fired on
+     * a crisis post the model put below the threshold but did fire on harmless ones (a sober night on a bridge
+     * watching fireworks; a will written as grown-up admin).
+     */
+    private final Set<String> overrulable;
+    private final double overruleThreshold;
     /** The smallest length a text's vector is divided by, so a two-word text is not blown up to unit length. */
     private final double minimumNorm;
     /*
@@ -70,7 +80,8 @@ final class WordModel {
 
     private WordModel(String version, String normaliser, List<String> names, float[] idf, float[][] weights,
                       double[] intercepts, double ideationThreshold, double imminentThreshold,
-                      double escalationThreshold, double minimumNorm) {
+                      double escalationThreshold, Set<String> overrulable, double overruleThreshold,
+                      double minimumNorm) {
         this.minimumNorm = minimumNorm;
         this.version = version;
         this.normaliser = normaliser;
@@ -79,6 +90,8 @@ final class WordModel {
         this.ideationThreshold = ideationThreshold;
         this.imminentThreshold = imminentThreshold;
         this.escalationThreshold = escalationThreshold;
+        this.overrulable = Set.copyOf(overrulable);
+        this.overruleThreshold = overruleThreshold;
         int capacity = Integer.highestOneBit(Math.max(4, names.size() * 2 - 1)) << 1;
         slots = new long[capacity * STRIDE];
         mask = capacity - 1;
@@ -127,7 +140,7 @@ final class WordModel {
     /**
      * Reads a model file: {@code #} comments, then tab-separated lines {@code version}, {@code threshold ideation
      * P}, {@code threshold imminent P}, optionally {@code threshold escalation P} (at most the imminent one; the
-     * imminent one when absent), {@code intercept B_CRISIS B_IMMINENT}, optionally {@code minimum-norm N} and
+     * imminent one when absent), optionally {@code threshold overrule P} with {@code overrule RULE...}, {@code intercept B_CRISIS B_IMMINENT}, optionally {@code minimum-norm N} and
      * {@code normaliser FINGERPRINT}, then the column header {@code feature ...} and after it one line per feature: {@code words IDF W_CRISIS
      * W_IMMINENT}.
      */
@@ -137,6 +150,8 @@ final class WordModel {
         double ideation = Double.NaN;
         double imminent = Double.NaN;
         double escalation = Double.NaN;
+        double overrule = 0;
+        Set<String> overrulable = new java.util.TreeSet<>();
         double[] intercepts = null;
         double minimumNorm = 0;
         boolean features = false;
@@ -174,12 +189,15 @@ final class WordModel {
                             imminent = p;
                         } else if ("escalation".equals(f[1])) {
                             escalation = p;
+                        } else if ("overrule".equals(f[1])) {
+                            overrule = p;
                         } else {
                             throw new LexiconException("word model line " + lineNumber + ": unknown threshold '" + f[1] + "'");
                         }
                     }
                     case "intercept" -> intercepts = new double[] {number(f, 1, lineNumber), number(f, 2, lineNumber)};
                     case "minimum-norm" -> minimumNorm = number(f, 1, lineNumber);
+                    case "overrule" -> overrulable.addAll(Arrays.asList(f).subList(1, f.length));
                     case "feature" -> features = true; // the column header: features follow
                     default -> throw new LexiconException("word model line " + lineNumber + ": unknown setting '" + f[0]
                             + "' before the feature header");
@@ -200,8 +218,11 @@ final class WordModel {
         if (escalation > imminent) {
             throw new LexiconException("word model: the escalation threshold must not exceed the imminent one");
         }
+        if (!(overrule >= 0 && overrule < 1) || overrule == 0 != overrulable.isEmpty()) {
+            throw new LexiconException("word model: an overrule threshold between 0 and 1 and the rules it applies to come together");
+        }
         return new WordModel(version, normaliser, names, idf.toArray(), new float[][] {crisis.toArray(), urgent.toArray()},
-                intercepts, ideation, imminent, escalation, minimumNorm);
+                intercepts, ideation, imminent, escalation, overrulable, overrule, minimumNorm);
     }
 
     private static String field(String[] f, int i, int line) {
@@ -325,9 +346,20 @@ final class WordModel {
         double crisis = sigmoid(intercepts[CRISIS] + scratch.crisisSum * scale);
         double imminent = sigmoid(intercepts[IMMINENT] + scratch.imminentSum * scale);
         CrisisLevel level = level(crisis, imminent, rules, ideationThreshold, imminentThreshold, escalationThreshold);
-        return level == CrisisLevel.NONE ? new Opinion(CrisisLevel.NONE, crisis, imminent, NO_SPANS)
+        // the words that weighed most explain a raise; a verdict the rules already reached needs none of them
+        return level.compareTo(rules) <= 0 ? new Opinion(level, crisis, imminent, NO_SPANS)
                 : new Opinion(level, crisis, imminent,
                         heaviest(words, scratch, level == CrisisLevel.IMMINENT ? IMMINENT : CRISIS));
+    }
+
+    /** Whether the model finds neither a crisis nor an emergency even remotely likely in the text it scored. */
+    boolean doubts(Opinion opinion) {
+        return Math.max(opinion.crisis(), opinion.imminent()) < overruleThreshold;
+    }
+
+    /** Whether a doubt of this model sets aside the verdict of rule {@code ruleId}. */
+    boolean mayOverrule(String ruleId) {
+        return overrulable.contains(ruleId);
     }
 
     /**

@@ -134,6 +134,41 @@ class WordModelTest {
                 model(ESCALATING.replace("threshold\tescalation\t0.4\n", ""))).detect(text).level());
     }
 
+    /** TINY, doubting the rule that fires on a means at hand ("up on the roof") when both probabilities are below 0.1. */
+    private static final String OVERRULING = TINY.replace("threshold\timminent\t0.7\n",
+            "threshold\timminent\t0.7\nthreshold\toverrule\t0.1\noverrule\tmeans-action-now\n");
+
+    @Test
+    void aVerdictOfRulesTheModelMayOverruleIsHeldAtConcernWhenTheModelFindsNoCrisis() {
+        String text = "up on the roof with a camera";
+        CrisisVerdict rules = new CrisisDetector(lexicon, null).detect(text);
+        assertEquals(CrisisLevel.IMMINENT, rules.level());
+        assertEquals(List.of("means-action-now"), rules.rules());
+        assertEquals(rules, withTinyModel.detect(text), "a model without an overrule line never lowers");
+
+        CrisisVerdict doubted = new CrisisDetector(lexicon, model(OVERRULING)).detect(text);
+
+        // no TINY feature is in the text: crisis 0.05 and IMMINENT 0.02, both below 0.1
+        assertEquals(CrisisLevel.CONCERN, doubted.level(), "still a care item for moderators, never nothing");
+        assertEquals(List.of(CrisisDetector.MODEL_DOUBT, "means-action-now"), doubted.rules());
+        assertEquals(rules.matches(), doubted.matches(), "the moderator sees what the rule found");
+    }
+
+    @Test
+    void theModelOverrulesNothingItFindsLikelyNorRulesItMayNotOverrule() {
+        CrisisDetector overruling = new CrisisDetector(lexicon, model(OVERRULING));
+        // "lookout" makes a crisis likely (0.88): no doubt
+        assertEquals(CrisisLevel.IMMINENT, overruling.detect("up on the roof with a camera at the lookout").level());
+        // a wish to die is a rule the model may not overrule: the verdict falls only to what that rule says
+        CrisisVerdict wish = overruling.detect("up on the roof with a camera, i want to die");
+        assertEquals(CrisisLevel.IDEATION, wish.level());
+        assertEquals(CrisisDetector.MODEL_DOUBT, wish.rules().get(0));
+        assertTrue(wish.rules().contains("means-action-now") && wish.rules().size() > 2, wish.rules().toString());
+        // a rule it may not overrule at the same level keeps the verdict as it was
+        CrisisVerdict pills = new CrisisDetector(lexicon, null).detect("i took 40 pills an hour ago");
+        assertEquals(pills, overruling.detect("i took 40 pills an hour ago"));
+    }
+
     @Test
     void aMalformedModelIsRejectedWithTheLine() {
         assertEquals("word model line 7: expected 4 tab-separated fields, found 3",
@@ -150,6 +185,10 @@ class WordModelTest {
                 problemWith(ESCALATING.replace("escalation\t0.4", "escalation\t0")));
         assertEquals("word model line 5: unknown threshold 'urgent'",
                 problemWith(ESCALATING.replace("escalation\t0.4", "urgent\t0.4")));
+        String together = "word model: an overrule threshold between 0 and 1 and the rules it applies to come together";
+        assertEquals(together, problemWith(OVERRULING.replace("overrule\tmeans-action-now\n", "")));
+        assertEquals(together, problemWith(OVERRULING.replace("threshold\toverrule\t0.1\n", "")));
+        assertEquals(together, problemWith(OVERRULING.replace("overrule\t0.1", "overrule\t1.5")));
     }
 
     @Test

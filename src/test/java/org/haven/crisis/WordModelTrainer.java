@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -48,13 +50,21 @@ public final class WordModelTrainer {
     /** A text's TF-IDF vector is divided by its length, but by at least this much (see WordModel). */
     static final double MINIMUM_NORM = Double.parseDouble(System.getProperty("minNorm", "20"));
     /** Raise when the training data or the settings change. */
-    static final String VERSION = "2026.12.2";
+    static final String VERSION = "2026.12.3";
     /**
      * Chosen by {@link #select} on the leave-one-set-out figures of the training sets alone (8,400 posts): 0.951 /
-     * 0.956 / 0.051 (crisis recall / IMMINENT recall / hard-negative false alarms, the rules alone raising 0.033 of
-     * them), ordinary posts 0.019, IMMINENT precision 0.869. Print them with {@code --cross-validate}.
+     * 0.956 / 0.040 (crisis recall / IMMINENT recall / hard-negative false alarms, the rules alone raising 0.028 of
+     * them), ordinary posts 0.014, IMMINENT precision 0.884. Without overruling, the alarms were 0.046. Print them
+     * with {@code --cross-validate}.
      */
-    static final Thresholds SHIPPED = new Thresholds(0.75, 0.6, 0.3);
+    static final Thresholds SHIPPED = new Thresholds(0.75, 0.6, 0.3, Set.of("cut-bleeding", "farewell-finality",
+            "gone-when", "means-action-now", "means-have-now", "means-now", "means-on-body", "pills-ready",
+            "third-party-emergency", "use-danger", "use-symptom"));
+    /**
+     * Below this probability of both crisis and IMMINENT the model doubts a verdict reached by rules it may
+     * overrule. Not tuned: 0.05, 0.1 and 0.15 were looked at, and 0.1 is "even remotely likely" in plain terms.
+     */
+    static final double OVERRULE_THRESHOLD = 0.1;
 
     private WordModelTrainer() {
     }
@@ -150,6 +160,10 @@ public final class WordModelTrainer {
             out.append("threshold\tideation\t").append(thresholds.ideation()).append('\n');
             out.append("threshold\timminent\t").append(thresholds.imminent()).append('\n');
             out.append("threshold\tescalation\t").append(thresholds.escalation()).append('\n');
+            if (!thresholds.overrulable().isEmpty()) {
+                out.append("threshold\toverrule\t").append(OVERRULE_THRESHOLD).append('\n');
+                out.append("overrule\t").append(String.join("\t", new TreeSet<>(thresholds.overrulable()))).append('\n');
+            }
             int d = names.length;
             out.append(String.format(Locale.ROOT, "intercept\t%.6f\t%.6f%n", crisis[d], imminent[d]));
             out.append("minimum-norm\t").append(MINIMUM_NORM).append('\n');
@@ -360,23 +374,51 @@ public final class WordModelTrainer {
     // ---- cross-validation ----
 
     /** The model's three thresholds: see {@link WordModel}. */
-    record Thresholds(double ideation, double imminent, double escalation) {
+    record Thresholds(double ideation, double imminent, double escalation, Set<String> overrulable) {
+
+        Thresholds(double ideation, double imminent, double escalation) {
+            this(ideation, imminent, escalation, Set.of());
+        }
+
+        Thresholds overruling(Set<String> rules) {
+            return new Thresholds(ideation, imminent, escalation, Set.copyOf(rules));
+        }
+
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", ideation, imminent, escalation);
+            return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", ideation, imminent, escalation)
+                    + (overrulable.isEmpty() ? "" : ", overruling " + new TreeSet<>(overrulable));
         }
     }
 
     /** A held-out post: the rules' level, whether the model is asked, and the model's two probabilities. */
-    record Scored(Example post, CrisisLevel rules, boolean asksModel, double crisis, double imminent) {
+    record Scored(Example post, CrisisLevel rules, List<String> ruleIds, Map<String, CrisisLevel> firings,
+                  boolean asksModel, double crisis, double imminent) {
 
         /** The detector's level for these thresholds, decided as {@link CrisisDetector} decides it. */
         CrisisLevel level(Thresholds t) {
-            if (rules == CrisisLevel.IMMINENT || !asksModel) {
+            if (!asksModel) {
+                return rules;
+            }
+            if (rules.atLeast(CrisisLevel.IDEATION) && doubted()) {
+                CrisisLevel kept = CrisisLevel.NONE;
+                for (Map.Entry<String, CrisisLevel> firing : firings.entrySet()) {
+                    if (!t.overrulable().contains(firing.getKey())) {
+                        kept = CrisisLevel.max(kept, firing.getValue());
+                    }
+                }
+                return kept == rules ? rules : CrisisLevel.max(kept, CrisisLevel.CONCERN);
+            }
+            if (rules == CrisisLevel.IMMINENT) {
                 return rules;
             }
             CrisisLevel model = WordModel.level(crisis, imminent, rules, t.ideation(), t.imminent(), t.escalation());
             return model.compareTo(rules) > 0 ? model : rules;
+        }
+
+        /** Whether the model finds neither a crisis nor an emergency even remotely likely. */
+        boolean doubted() {
+            return Math.max(crisis, imminent) < OVERRULE_THRESHOLD;
         }
     }
 
@@ -413,7 +455,7 @@ public final class WordModelTrainer {
                 continue;
             }
             Figures f = Figures.of(heldOut, t);
-            if (f.hardAlarms() < budget && (bestFigures == null || f.betterThan(bestFigures))) {
+            if (f.hardAlarms() < budget && (bestFigures == null || f.betterThan(bestFigures))) { // without overruling
                 best = t;
                 bestFigures = f;
             }
@@ -428,7 +470,27 @@ public final class WordModelTrainer {
                 chosen = t;
             }
         }
-        return chosen;
+        return chosen.overruling(overrulable(heldOut));
+    }
+
+    /**
+     * The rules the model may overrule: those that fired (at IDEATION or above) on some post labelled NONE which
+     * the model doubted, and never on a crisis post it doubted.
+     */
+    private static Set<String> overrulable(List<Scored> heldOut) {
+        Set<String> spared = new TreeSet<>();
+        Set<String> needed = new TreeSet<>();
+        for (Scored p : heldOut) {
+            if (p.rules().atLeast(CrisisLevel.IDEATION) && p.asksModel() && p.doubted()) {
+                if (p.post().label().atLeast(CrisisLevel.IDEATION)) {
+                    needed.addAll(p.ruleIds());
+                } else if (p.post().label() == CrisisLevel.NONE) {
+                    spared.addAll(p.ruleIds());
+                }
+            }
+        }
+        spared.removeAll(needed);
+        return spared;
     }
 
     /**
@@ -477,7 +539,8 @@ public final class WordModelTrainer {
         for (Example e : posts) {
             CrisisDetector.RulesAnswer rules = rulesOnly.rulesAnswer(e.text());
             WordModel.Opinion opinion = model.score(lexicon.normaliser().normalise(e.text()), scratch);
-            scored.add(new Scored(e, rules.verdict().level(), rules.asksModel(), opinion.crisis(), opinion.imminent()));
+            scored.add(new Scored(e, rules.verdict().level(), rules.verdict().rules(), rules.firings(),
+                    rules.asksModel(), opinion.crisis(), opinion.imminent()));
         }
         return scored;
     }

@@ -15,8 +15,8 @@ import java.util.Optional;
  * first-person words inside them ("my brother"). Each {@link Rule} is then tried per sentence: its categories
  * must co-occur within its word window, about the right person, and the {@link ContextModifier context
  * modifiers} (negation, history, advice, media, hyperbole) may lower its level. The most severe level wins.
- * Finally, where the scan found rule vocabulary, the {@link WordModel word model} may raise that level (never
- * lower it): it catches wording the rules do not enumerate.
+ * Finally, where the scan found rule vocabulary, the {@link WordModel word model} may raise that level: it catches
+ * wording the rules do not enumerate. It lowers in one narrow case only (see {@link #secondOpinion}).
  *
  * <p>Immutable and thread-safe: the state of a call lives on its stack and in scratch buffers owned by the
  * calling thread, so one instance serves every request. Built once per lexicon (compiling the automaton takes a
@@ -243,9 +243,12 @@ public final class CrisisDetector {
     /**
      * The word model's verdict where it is more severe than the rules' one. It may raise a verdict a modifier
      * lowered (it learned from labelled negations, histories and advice too); the false alarms that costs are in
-     * the evaluation figures. It lowers only in one case: a verdict reached by rules it may overrule (a place, a
-     * farewell, a symptom, which lookalike scenes share), when it finds no crisis even remotely likely. Such a post
-     * is held at CONCERN, so it still reaches the moderators' care lane with the rules that fired.
+     * the evaluation figures. It lowers only in one case: a verdict reached by rules it may overrule (a means at a
+     * place, a farewell, pills set out: scenes lookalike posts share; never a body in danger now), when it finds
+     * neither crisis nor emergency even remotely likely. The verdict falls to what the other rules say and never
+     * below CONCERN, so the post still reaches the moderators' care lane with every rule that fired; but the writer
+     * gets no help panel and the thread no banner, which is the price of a wrong doubt. On the never-read sets no
+     * crisis post was doubted.
      */
     private CrisisVerdict secondOpinion(NormalisedText text, Workspace workspace, CrisisVerdict rules,
                                         Firing[] firings) {

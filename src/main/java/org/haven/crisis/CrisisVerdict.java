@@ -8,7 +8,9 @@ import java.util.Objects;
  * original text that support it. {@code rules} is never empty when {@code level} is above {@link CrisisLevel#NONE}.
  *
  * @param level   the most severe level found in any clause
- * @param rules   ids of the rules that fired at {@code level}, in lexicon order
+ * @param rules   ids of the rules that fired at {@code level}, in lexicon order; when the word model raised the
+ *                verdict, {@code model-ideation} or {@code model-imminent} first and then the rules' own; when it
+ *                doubted it, {@code model-doubt} first, then the rules it set aside and those that still hold
  * @param matches spans of the original text behind those rules (and the context modifiers that adjusted them),
  *                ordered by position
  */

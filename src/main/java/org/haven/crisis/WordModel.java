@@ -20,9 +20,10 @@ import java.util.Set;
  * <p>Why: the lexicon's rules are precise but phrase-bound. Every new writer names a means, a place or a wish in
  * words the lexicon has never met, and on sets written after the lexicon was tuned its crisis recall was
  * 0.58–0.77. The model generalises over wording the rules do not enumerate ("parked at the lookout", "gas on,
- * not lit"). It can only <em>raise</em> a verdict, never lower one or hide a post, and it explains itself: the
- * verdict names the rule {@code model-ideation} or {@code model-imminent} and highlights the words that weighed
- * most.
+ * not lit"). It raises verdicts and explains itself: the verdict names the rule {@code model-ideation} or
+ * {@code model-imminent} and highlights the words that weighed most. It lowers only a verdict reached by the few
+ * rules its file lists as overrulable, only when it finds neither crisis nor emergency even remotely likely, and
+ * never below CONCERN ({@code model-doubt}); it never hides a post.
  *
  * <p>Features are those of a TF-IDF vectoriser: each word and each pair of adjacent words (sentence
  * punctuation counts as a word) weighs {@code (1 + ln tf) * idf}, and the vector is scaled to unit length, or

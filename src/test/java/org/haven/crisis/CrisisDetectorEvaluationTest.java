@@ -127,7 +127,8 @@ class CrisisDetectorEvaluationTest {
                 () -> unseen("fresh S, never tuned on", "/crisis/fresh-s-untuned.jsonl", 0.96, 0.96, 0.04),
                 () -> unseen("fresh T, never tuned on", "/crisis/fresh-t-untuned.jsonl", 0.87, 0.96, 0.05),
                 // written after word model 2026.11.1 was final and measured once with it; every floor here was reset
-                // for word model 2026.12.2 (escalation; P2 and R lost a crisis post or two, most sets gained IMMINENT)
+                // for word model 2026.12.2 (escalation raised IMMINENT recall on most sets; P2 and R lost a crisis post
+                // or two to the retrained model with its higher ideation threshold, 0.75; which of the two, unread)
                 () -> unseen("fresh P1 (young, chat), never tuned on", "/crisis/fresh-p1-untuned.jsonl", 0.93, 1.0, 0.02),
                 () -> unseen("fresh P2 (older adults), never tuned on", "/crisis/fresh-p2-untuned.jsonl", 0.93, 0.9, 0.17),
                 () -> unseen("fresh P3 (one bad night), never tuned on", "/crisis/fresh-p3-untuned.jsonl", 0.98, 1.0, 0.02),
@@ -138,7 +139,7 @@ class CrisisDetectorEvaluationTest {
                 () -> unseen("fresh P6 (blunt trades, hard lives), never tuned on", "/crisis/fresh-p6-untuned.jsonl", 0.9, 0.96, 0.04),
                 () -> unseen("fresh P7 (replies inside threads), never tuned on", "/crisis/fresh-p7-untuned.jsonl", 0.96, 0.93, 0.04),
                 // written on 2026-12-06 before word model 2026.12.2 was final; measured once with it, then with the
-                // overruling of 2026.12.3, which took one false alarm off each; the rest of P8's are the rules'
+                // overruling of 2026.12.4, which took one false alarm off each; the rest of P8's are the rules'
                 () -> unseen("fresh P8 (a year of a busy forum), never tuned on", "/crisis/fresh-p8-untuned.jsonl", 0.98, 0.96, 0.12),
                 () -> unseen("fresh P9 (midnight to 5 am), never tuned on", "/crisis/fresh-p9-untuned.jsonl", 0.98, 1.0, 0.05));
     }

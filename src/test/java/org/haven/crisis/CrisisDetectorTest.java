@@ -113,6 +113,23 @@ class CrisisDetectorTest {
         assertEquals(CrisisLevel.NONE, levelOf("I'm taking my life back one day at a time"));
     }
 
+    /**
+     * Idioms for lookalike scenes stay narrow: a reviewer found that broad ones ("ready to go to", "tonight's the
+     * night i tell", "my own funeral plans") and routine-medication words ("on time", "at the clinic") silenced these.
+     */
+    @Test
+    void idiomsForLookalikesDoNotSilenceTheCrisisVersionOfTheScene() {
+        assertEquals(CrisisLevel.NONE, rules.detect("i'm ready to go to my first meeting").level());
+        assertEquals(CrisisLevel.NONE, rules.detect("ready to go to work, day 30 today").level());
+        for (String text : List.of("Tonight's the night I tell them goodbye for good", "I'm ready to go to my grave",
+                "I'm ready to go to the other side now", "finished my own funeral plans today, wont need to wait long",
+                "I wrote my will and said goodbye to everyone tonight", "wrote my will. goodbye everyone",
+                "took all my morning meds at once, on time for once lol")) {
+            assertTrue(rules.detect(text).level().atLeast(CrisisLevel.IDEATION), text);
+        }
+        assertEquals(CrisisLevel.IMMINENT, rules.detect("took all my morning meds at once").level());
+    }
+
     @Test
     void negationLowersToConcern() {
         assertEquals(CrisisLevel.CONCERN, levelOf("I'm not suicidal, just tired"));

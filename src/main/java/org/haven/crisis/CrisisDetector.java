@@ -28,7 +28,10 @@ public final class CrisisDetector {
     public static final String MODEL_IDEATION = "model-ideation";
     /** Rule id of a verdict raised to IMMINENT by the word model. */
     public static final String MODEL_IMMINENT = "model-imminent";
-    /** Rule id of a verdict the word model doubted, held at CONCERN: a moderator still sees it and why. */
+    /**
+     * Rule id of a verdict the word model doubted, held at what the other rules say and at least CONCERN: a
+     * moderator still sees it and why.
+     */
     public static final String MODEL_DOUBT = "model-doubt";
 
     /**

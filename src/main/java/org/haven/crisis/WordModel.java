@@ -61,7 +61,7 @@ final class WordModel {
      * Rules whose verdict this model may doubt, and the probability below which it does (0: never). Chosen on
      * held-out figures, as the thresholds are: rules that, on posts the model had not learned from, never fired on
      * a crisis post the model put below the threshold but did fire on harmless ones (a sober night on a bridge
-     * watching fireworks; a will written as grown-up admin).
+     * watching fireworks; pills counted out for a trip).
      */
     private final Set<String> overrulable;
     private final double overruleThreshold;
@@ -141,7 +141,8 @@ final class WordModel {
     /**
      * Reads a model file: {@code #} comments, then tab-separated lines {@code version}, {@code threshold ideation
      * P}, {@code threshold imminent P}, optionally {@code threshold escalation P} (at most the imminent one; the
-     * imminent one when absent), optionally {@code threshold overrule P} with {@code overrule RULE...}, {@code intercept B_CRISIS B_IMMINENT}, optionally {@code minimum-norm N} and
+     * imminent one when absent), optionally {@code threshold overrule P} together with {@code overrule RULE...},
+     * {@code intercept B_CRISIS B_IMMINENT}, optionally {@code minimum-norm N} and
      * {@code normaliser FINGERPRINT}, then the column header {@code feature ...} and after it one line per feature: {@code words IDF W_CRISIS
      * W_IMMINENT}.
      */
@@ -321,8 +322,9 @@ final class WordModel {
     /**
      * What the model says about one text.
      *
-     * @param level the level the model supports on its own: IMMINENT, IDEATION or NONE
-     * @param spans for a level above NONE, [start, end) in normalised characters of the words that weighed most
+     * @param level the level the model supports, given what the rules concluded: IMMINENT, IDEATION or NONE
+     * @param spans for a level above the rules' one, [start, end) in normalised characters of the words that
+     *              weighed most; empty otherwise
      */
     record Opinion(CrisisLevel level, double crisis, double imminent, int[][] spans) {
     }

@@ -3,141 +3,193 @@ package org.haven.crisis;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * An Aho-Corasick automaton over normalised text, compiled to a dense transition table so the scan is one
- * array read per character. Matches are reported only on word boundaries; a possessive {@code 's} after a
- * pattern still counts as a boundary ({@code my brother} matches {@code my brother's}). A pattern marked as a
- * prefix needs no boundary at its end ({@code suicid*} matches {@code suicidal}).
+ * An Aho-Corasick automaton over the <em>words</em> of normalised text. Matches are reported only on word
+ * boundaries; a possessive {@code 's} after a pattern still counts as a boundary ({@code my brother} matches
+ * {@code my brother's}). A pattern marked as a prefix needs no boundary at its end ({@code suicid*} matches
+ * {@code suicidal}).
+ *
+ * <p>Why words and not characters: every pattern starts and ends on a word boundary, so a word the lexicon never
+ * uses can only reset the automaton, and a word it does use moves it by one step. The scan already hashes every
+ * word for the {@link WordModel}; one lookup of that hash in the lexicon's vocabulary of a few thousand words,
+ * then one step among a state's few children, replaces a transition per character in a table of some 50,000
+ * states by 38 symbols (about 4 MB, too big for the processor's near caches). The matches, their order and their
+ * positions are those of the character automaton this replaced; the tests compare both definitions.
  *
  * <p>The same scan also reports whole-word numbers at or above a threshold ({@code took 40 of them}), which a
- * word list cannot express.
+ * word list cannot express, and collects the text's {@link Words} for the word model.
  */
 final class PatternAutomaton {
 
     /** Pattern id reported for a whole-word number. */
     static final int NUMBER = -1;
 
-    /** Alphabet: a-z, 0-9, apostrophe, space. Anything else ends every pattern. */
-    private static final int SYMBOLS = 38;
-    private static final int SPACE = 37;
-    private static final int[] SYMBOL_OF = new int[128];
+    private static final int ROOT = 0;
+    private static final int MAX_WORD = 0xFFFF;
+    private static final int MAX_POOL = 0xFF_FFFF;
+    private static final long WORD_DOT = (Words.FNV_OFFSET ^ '.') * Words.FNV_PRIME;
+    private static final long WORD_COMMA = (Words.FNV_OFFSET ^ ',') * Words.FNV_PRIME;
 
-    static {
-        Arrays.fill(SYMBOL_OF, -1);
-        for (char c = 'a'; c <= 'z'; c++) {
-            SYMBOL_OF[c] = c - 'a';
-        }
-        for (char c = '0'; c <= '9'; c++) {
-            SYMBOL_OF[c] = 26 + c - '0';
-        }
-        SYMBOL_OF['\''] = 36;
-        SYMBOL_OF[' '] = SPACE;
-    }
-
-    private static final byte HAS_OUTPUT = 1;
-    private static final byte HAS_PREFIX_OUTPUT = 2;
-
-    /** Transitions as chars: the table stays half the size, and more of it stays in cache. */
-    private final char[] next;
-    private final byte[] flags;
-    private final int[][] outputs;
-    /** Per state, the outputs that may end inside a word (prefix patterns only). */
-    private final int[][] prefixOutputs;
     private final int[] patternLength;
     private final int[] patternWords;
 
+    /*
+     * The lexicon's words by the 64-bit key the scan computes anyway, in open addressing with 0 marking an empty
+     * slot. A slot is two adjacent longs, the key and then the word's id, length and place in one shared array of
+     * spellings: a lookup reads one cache line of the table and one of the spellings, which stay in the near caches.
+     */
+    private final long[] vocabulary;
+    private final char[] spellings;
+    private final int vocabularyMask;
+
+    /* The trie over word ids: the root's children by id, every other state's children as a sorted run. */
+    private final int[] rootNext;
+    private final int[] childrenFrom;
+    private final int[] childWord;
+    private final int[] childState;
+    private final int[] fail;
+    /** Per state, whether any pattern ends there: read for every word, where the output arrays would cost a miss. */
+    private final boolean[] hasOutputs;
+    private final int[][] outputs;
+    /** Per state, the outputs that may end inside a word (prefix patterns only). */
+    private final int[][] prefixOutputs;
+
+    /* Last words of prefix patterns, shortest first, and a filter on their first two characters. */
+    private final char[][] stems;
+    private final int[] stemIds;
+    private final long[] stemFilter = new long[128 * 128 / Long.SIZE];
+
     /**
-     * @param patterns normalised patterns, using only the automaton's alphabet
+     * @param patterns normalised patterns: words of a-z, 0-9 and apostrophes, separated by single spaces
      * @param prefix   per pattern, whether it may end inside a word
      */
     PatternAutomaton(List<String> patterns, boolean[] prefix) {
         patternLength = new int[patterns.size()];
         patternWords = new int[patterns.size()];
-        List<int[]> gotoRows = new ArrayList<>();
-        List<int[]> ownOutputs = new ArrayList<>();
-        gotoRows.add(newRow());
-        ownOutputs.add(new int[0]);
+        Map<String, Integer> words = new LinkedHashMap<>();
+        Map<String, Integer> stemIndex = new HashMap<>();
+        List<Map<Integer, Integer>> children = new ArrayList<>();
+        List<int[]> own = new ArrayList<>();
+        children.add(new HashMap<>());
+        own.add(new int[0]);
         for (int p = 0; p < patterns.size(); p++) {
             String pattern = patterns.get(p);
+            if (!pattern.matches("[a-z0-9']+( [a-z0-9']+)*")) {
+                throw new IllegalArgumentException("pattern '" + pattern
+                        + "' is not words of a-z, 0-9 and ' separated by single spaces");
+            }
+            String[] split = pattern.split(" ");
             patternLength[p] = pattern.length();
-            patternWords[p] = 1 + (int) pattern.chars().filter(ch -> ch == ' ').count();
-            // every pattern starts with a space: matches can only begin at a word start, so "me" is never even
-            // considered inside "time" (the scan reads a space wherever a word may begin)
-            int state = child(gotoRows, ownOutputs, 0, SPACE);
-            for (int i = 0; i < pattern.length(); i++) {
-                int symbol = symbol(pattern.charAt(i));
-                if (symbol < 0) {
-                    throw new IllegalArgumentException("pattern '" + pattern + "' has a character outside a-z, 0-9, ' and space");
+            patternWords[p] = split.length;
+            int state = ROOT;
+            for (String word : split) {
+                int id = words.computeIfAbsent(word, w -> words.size() + 1);
+                Integer child = children.get(state).get(id);
+                if (child == null) {
+                    child = children.size();
+                    children.get(state).put(id, child);
+                    children.add(new HashMap<>());
+                    own.add(new int[0]);
                 }
-                state = child(gotoRows, ownOutputs, state, symbol);
+                state = child;
             }
-            int[] own = ownOutputs.get(state);
-            int[] grown = Arrays.copyOf(own, own.length + 1);
-            grown[own.length] = p;
-            ownOutputs.set(state, grown);
+            int[] grown = Arrays.copyOf(own.get(state), own.get(state).length + 1);
+            grown[grown.length - 1] = p;
+            own.set(state, grown);
+            if (prefix[p]) {
+                stemIndex.putIfAbsent(split[split.length - 1], words.get(split[split.length - 1]));
+            }
         }
-        int states = gotoRows.size();
-        if (states > Character.MAX_VALUE) {
-            throw new IllegalArgumentException("too many patterns: " + states + " automaton states (at most 65535)");
+
+        int capacity = Integer.highestOneBit(Math.max(4, words.size() * 2 - 1)) << 1;
+        vocabulary = new long[capacity * 2];
+        vocabularyMask = capacity - 1;
+        StringBuilder pool = new StringBuilder();
+        words.forEach((word, id) -> {
+            long key = Words.fnv(word);
+            if (key == 0) {
+                throw new IllegalArgumentException("word '" + word + "' hashes to 0, which marks an empty slot");
+            }
+            if (word.length() > MAX_WORD || pool.length() > MAX_POOL) {
+                throw new IllegalArgumentException("word '" + word + "' is too long, or the patterns' words too many");
+            }
+            int slot = slot(key);
+            while (vocabulary[slot * 2] != 0) {
+                slot = (slot + 1) & vocabularyMask;
+            }
+            vocabulary[slot * 2] = key;
+            vocabulary[slot * 2 + 1] = (long) id << 40 | (long) pool.length() << 16 | word.length();
+            pool.append(word);
+        });
+        spellings = pool.toString().toCharArray();
+
+        int states = children.size();
+        rootNext = new int[words.size() + 1];
+        children.get(ROOT).forEach((id, child) -> rootNext[id] = child);
+        childrenFrom = new int[states + 1];
+        childWord = new int[states - 1];
+        childState = new int[states - 1];
+        int edge = 0;
+        for (int s = 0; s < states; s++) {
+            childrenFrom[s] = edge;
+            if (s == ROOT) {
+                continue; // the root's children are in rootNext
+            }
+            List<Map.Entry<Integer, Integer>> sorted = new ArrayList<>(children.get(s).entrySet());
+            sorted.sort(Map.Entry.comparingByKey());
+            for (Map.Entry<Integer, Integer> e : sorted) {
+                childWord[edge] = e.getKey();
+                childState[edge++] = e.getValue();
+            }
         }
-        next = new char[states * SYMBOLS];
-        flags = new byte[states];
+        childrenFrom[states] = edge;
+
+        // failure links and merged outputs in breadth-first order: own outputs first, then the failure state's,
+        // the order in which the character automaton reported them
+        fail = new int[states];
+        hasOutputs = new boolean[states];
         outputs = new int[states][];
-        int[] fail = new int[states];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        outputs[0] = ownOutputs.get(0);
-        for (int symbol = 0; symbol < SYMBOLS; symbol++) {
-            int target = gotoRows.get(0)[symbol];
-            if (target > 0) {
-                next[symbol] = (char) target;
-                fail[target] = 0;
-                queue.add(target);
-            }
-        }
         prefixOutputs = new int[states][];
-        prefixOutputs[0] = new int[0];
+        outputs[ROOT] = own.get(ROOT);
+        prefixOutputs[ROOT] = new int[0];
+        ArrayDeque<Integer> queue = new ArrayDeque<>(children.get(ROOT).values());
         while (!queue.isEmpty()) {
             int state = queue.poll();
-            int[] own = ownOutputs.get(state);
             int[] inherited = outputs[fail[state]];
-            int[] merged = Arrays.copyOf(own, own.length + inherited.length);
-            System.arraycopy(inherited, 0, merged, own.length, inherited.length);
+            int[] merged = Arrays.copyOf(own.get(state), own.get(state).length + inherited.length);
+            System.arraycopy(inherited, 0, merged, own.get(state).length, inherited.length);
             outputs[state] = merged;
+            hasOutputs[state] = merged.length > 0;
             prefixOutputs[state] = Arrays.stream(merged).filter(p -> prefix[p]).toArray();
-            flags[state] = (byte) ((merged.length > 0 ? HAS_OUTPUT : 0) | (prefixOutputs[state].length > 0 ? HAS_PREFIX_OUTPUT : 0));
-            for (int symbol = 0; symbol < SYMBOLS; symbol++) {
-                int target = gotoRows.get(state)[symbol];
-                if (target > 0) {
-                    fail[target] = next[fail[state] * SYMBOLS + symbol];
-                    next[state * SYMBOLS + symbol] = (char) target;
-                    queue.add(target);
-                } else {
-                    next[state * SYMBOLS + symbol] = next[fail[state] * SYMBOLS + symbol];
+            for (Map.Entry<Integer, Integer> e : children.get(state).entrySet()) {
+                fail[e.getValue()] = next(fail[state], e.getKey());
+                queue.add(e.getValue());
+            }
+        }
+        // children of the root fail to the root (fail[] starts at 0); deeper states were set above, parents first
+
+        List<Map.Entry<String, Integer>> stemList = new ArrayList<>(stemIndex.entrySet());
+        stemList.sort(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getKey().length())
+                .thenComparing(Map.Entry.comparingByKey()));
+        stems = new char[stemList.size()][];
+        stemIds = new int[stemList.size()];
+        for (int k = 0; k < stems.length; k++) {
+            stems[k] = stemList.get(k).getKey().toCharArray();
+            stemIds[k] = stemList.get(k).getValue();
+            char first = stems[k][0];
+            for (char second = 0; second < 128; second++) {
+                if (stems[k].length == 1 || stems[k][1] == second) {
+                    int bit = first * 128 + second;
+                    stemFilter[bit >>> 6] |= 1L << bit;
                 }
             }
         }
-    }
-
-    /** The trie child of {@code state} for {@code symbol}, created if missing. */
-    private static int child(List<int[]> gotoRows, List<int[]> ownOutputs, int state, int symbol) {
-        int target = gotoRows.get(state)[symbol];
-        if (target <= 0) {
-            target = gotoRows.size();
-            gotoRows.get(state)[symbol] = target;
-            gotoRows.add(newRow());
-            ownOutputs.add(new int[0]);
-        }
-        return target;
-    }
-
-    private static int[] newRow() {
-        return new int[SYMBOLS];
-    }
-
-    private static int symbol(char c) {
-        return c < 128 ? SYMBOL_OF[c] : -1;
     }
 
     int patternWords(int pattern) {
@@ -153,102 +205,173 @@ final class PatternAutomaton {
     }
 
     /**
-     * Scans as above and also collects the text's {@link Words} for the word model: this loop already visits
-     * every character, and hashing one costs less than reading the text again.
+     * Scans as above and also collects the text's {@link Words} for the word model: the scan hashes every word
+     * to look it up, and the model looks words up by the same hash.
      */
     void scan(NormalisedText text, int numberThreshold, Hits hits, Words words) {
         words.size = 0;
-        long wordHash = 0;
-        int wordFrom = 0;
         char[] t = text.chars();
         int n = text.length();
-        int wordStart = next[SPACE]; // the state after a word boundary: where every pattern begins
-        int state = wordStart;
+        int state = ROOT;
         int word = -1;
         int clause = 0;
         int segment = 0;
-        int numberStart = -1;
-        long number = 0;
-        boolean isWord = n > 0 && Normaliser.isWordChar(t[0]);
-        boolean previousIsWord = false;
-        for (int i = 0; i < n; i++) {
+        boolean afterWord = false;
+        int i = 0;
+        while (i < n) {
             char c = t[i];
-            boolean nextIsWord = i + 1 < n && Normaliser.isWordChar(t[i + 1]);
-            if (isWord && !previousIsWord) {
-                word++;
-                numberStart = c >= '0' && c <= '9' ? i : -1;
-                number = 0;
-                wordHash = Words.FNV_OFFSET;
-                wordFrom = i;
-            }
-            if (isWord) {
-                wordHash = (wordHash ^ c) * Words.FNV_PRIME;
-                if (!nextIsWord) {
-                    words.add(wordFrom, i + 1, wordHash);
-                }
-            } else if (c == '.' || c == ',') {
-                words.add(i, i + 1, (Words.FNV_OFFSET ^ c) * Words.FNV_PRIME);
-            }
-            int symbol = c < 128 ? SYMBOL_OF[c] : -1;
-            if (symbol < 0) {
-                // punctuation is a word boundary; a letter outside a-z (a non-Latin script) is not
-                state = c >= 0x80 ? 0 : wordStart;
+            if (!Normaliser.isWordChar(c)) {
                 if (c == '.') {
+                    words.add(i, i + 1, WORD_DOT);
                     clause++;
                     segment++;
+                    state = ROOT;
                 } else if (c == ',') {
+                    words.add(i, i + 1, WORD_COMMA);
                     segment++;
+                    state = ROOT;
+                } else if (c != ' ' || !afterWord) {
+                    state = ROOT; // patterns join their words with exactly one space
                 }
-            } else {
-                state = next[state * SYMBOLS + symbol];
-                if (state == 0 && nextIsWord && numberStart < 0) {
-                    // no pattern continues this word (every pattern starts at a space, and the root leaves only
-                    // on one): skip to its end without the table reads, the scan's dominant cost
-                    int end = i + 1;
-                    while (end < n && Normaliser.isWordChar(t[end])) {
-                        wordHash = (wordHash ^ t[end]) * Words.FNV_PRIME;
-                        end++;
-                    }
-                    words.add(wordFrom, end, wordHash);
-                    i = end - 1;
-                    previousIsWord = true;
-                    isWord = false;
-                    continue;
-                }
-                // most positions are inside a word, where only prefix patterns can end; the flags keep the
-                // scan inside two small arrays until something can actually match
-                int flag = flags[state];
-                if (flag != 0) {
-                    boolean wordEnds = !nextIsWord || possessive(t, n, i + 1);
-                    if (wordEnds || (flag & HAS_PREFIX_OUTPUT) != 0) {
-                        report(i + 1, wordEnds ? outputs[state] : prefixOutputs[state], word, clause, segment, hits);
-                    }
-                }
+                afterWord = false;
+                i++;
+                continue;
             }
-            if (numberStart >= 0) {
-                if (c < '0' || c > '9') {
-                    numberStart = -1;
-                } else {
-                    number = Math.min(number * 10 + (c - '0'), Integer.MAX_VALUE);
-                    if (!nextIsWord && number >= numberThreshold) {
-                        hits.add(NUMBER, numberStart, i + 1, word, word, clause, segment);
-                    }
-                }
+            int from = i;
+            long hash = Words.FNV_OFFSET;
+            long previous = 0;
+            long beforePrevious = 0;
+            do {
+                beforePrevious = previous;
+                previous = hash;
+                hash = (hash ^ t[i]) * Words.FNV_PRIME;
+                i++;
+            } while (i < n && Normaliser.isWordChar(t[i]));
+            word++;
+            words.add(from, i, hash);
+            afterWord = true;
+            int length = i - from;
+            if (length >= 2 && stemMayStart(t[from], t[from + 1])) {
+                reportInside(t, from, i, beforePrevious, state, word, clause, segment, hits);
+            } else if (length >= 3 && t[i - 2] == '\'' && t[i - 1] == 's') {
+                reportPossessive(t, from, i, beforePrevious, state, word, clause, segment, hits);
             }
-            previousIsWord = isWord;
-            isWord = nextIsWord;
+            int id = id(hash, t, from, i);
+            state = id == 0 ? ROOT : next(state, id);
+            if (hasOutputs[state]) {
+                report(i, outputs[state], word, clause, segment, hits);
+            }
+            if (c >= '0' && c <= '9') {
+                reportNumber(t, from, i, numberThreshold, word, clause, segment, hits);
+            }
         }
+    }
+
+    private boolean stemMayStart(char first, char second) {
+        if (first >= 128 || second >= 128) {
+            return false;
+        }
+        int bit = first * 128 + second;
+        return (stemFilter[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    /**
+     * Reports what ends inside the word {@code t[from..to)}, in order of position: prefix patterns whose last word
+     * the word starts with ({@code opioid*} in {@code opioids}), and everything that ends before a possessive 's.
+     */
+    private void reportInside(char[] t, int from, int to, long stemHash, int state, int word, int clause,
+                              int segment, Hits hits) {
+        int length = to - from;
+        boolean possessive = length >= 3 && t[to - 2] == '\'' && t[to - 1] == 's';
+        for (int k = 0; k < stems.length && stems[k].length < length; k++) {
+            int stemLength = stems[k].length;
+            if (possessive && stemLength >= length - 2) {
+                reportPossessive(t, from, to, stemHash, state, word, clause, segment, hits);
+                possessive = false;
+                if (stemLength == length - 2) {
+                    continue; // that stem is the possessive's word, whose outputs were all just reported
+                }
+            }
+            if (Arrays.equals(stems[k], 0, stemLength, t, from, from + stemLength)) {
+                int[] found = prefixOutputs[next(state, stemIds[k])];
+                if (found.length > 0) {
+                    report(from + stemLength, found, word, clause, segment, hits);
+                }
+            }
+        }
+        if (possessive) {
+            reportPossessive(t, from, to, stemHash, state, word, clause, segment, hits);
+        }
+    }
+
+    /** Reports the patterns that end right before the possessive 's of {@code t[from..to)}. */
+    private void reportPossessive(char[] t, int from, int to, long stemHash, int state, int word, int clause,
+                                  int segment, Hits hits) {
+        int id = id(stemHash, t, from, to - 2);
+        if (id != 0) {
+            int[] found = outputs[next(state, id)];
+            if (found.length > 0) {
+                report(to - 2, found, word, clause, segment, hits);
+            }
+        }
+    }
+
+    private static void reportNumber(char[] t, int from, int to, int threshold, int word, int clause, int segment,
+                                     Hits hits) {
+        long number = 0;
+        for (int k = from; k < to; k++) {
+            char c = t[k];
+            if (c < '0' || c > '9') {
+                return;
+            }
+            number = Math.min(number * 10 + (c - '0'), Integer.MAX_VALUE);
+        }
+        if (number >= threshold) {
+            hits.add(NUMBER, from, to, word, word, clause, segment);
+        }
+    }
+
+    /** The state after word {@code id} in {@code state}: its child, else its failure state's, else the root's. */
+    private int next(int state, int id) {
+        for (int s = state; s != ROOT; s = fail[s]) {
+            int lo = childrenFrom[s];
+            int hi = childrenFrom[s + 1] - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int w = childWord[mid];
+                if (w < id) {
+                    lo = mid + 1;
+                } else if (w > id) {
+                    hi = mid - 1;
+                } else {
+                    return childState[mid];
+                }
+            }
+        }
+        return rootNext[id];
+    }
+
+    /** The vocabulary id of the word {@code t[from..to)} whose key is {@code key}, or 0 if no pattern uses it. */
+    private int id(long key, char[] t, int from, int to) {
+        for (int slot = slot(key); vocabulary[slot * 2] != 0; slot = (slot + 1) & vocabularyMask) {
+            if (vocabulary[slot * 2] == key) {
+                long word = vocabulary[slot * 2 + 1];
+                int at = (int) (word >>> 16) & MAX_POOL;
+                if (Arrays.equals(spellings, at, at + (int) (word & MAX_WORD), t, from, to)) {
+                    return (int) (word >>> 40);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private int slot(long key) {
+        return (int) (key ^ (key >>> 32)) & vocabularyMask;
     }
 
     private void report(int end, int[] found, int word, int clause, int segment, Hits hits) {
-        // no check that the match starts a word: every pattern begins in the word-start state
         for (int p : found) {
             hits.add(p, end - patternLength[p], end, word - patternWords[p] + 1, word, clause, segment);
         }
-    }
-
-    private static boolean possessive(char[] t, int n, int end) {
-        return end < n && t[end] == '\'' && end + 1 < n && t[end + 1] == 's'
-                && (end + 2 == n || !Normaliser.isWordChar(t[end + 2]));
     }
 }

@@ -239,8 +239,8 @@ public class DiscussionPages {
         }
         try {
             CrisisHelp help = discussion.edit(viewer, id, request).crisis();
-            return Pages.seeOther(help == null ? "/threads/" + post.threadId() + "#post-" + id
-                    : afterPosting(post.threadId(), 1, id, help));
+            // the page that holds the post, not page 1: in a long thread the writer's post and help are further on
+            return Pages.seeOther(afterPosting(post.threadId(), discussion.pageOf(id), id, help));
         } catch (ApiException refused) {
             return editPage(refused.status(), post, body, FormErrors.of(refused));
         }

@@ -198,6 +198,13 @@ public class DiscussionService {
                 thread.resourceBanner() ? crisis.bannerFor(viewer == null ? null : viewer.country()) : null);
     }
 
+    /** The page of its thread that shows a post, so a redirect after editing lands on the post, not on page 1. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int pageOf(long postId) {
+        long before = em.createNamedQuery("Post.countBefore", Long.class).setParameter("id", postId).getSingleResult();
+        return (int) (before / POSTS_PER_PAGE) + 1;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public DiscussionViews.ThreadPage threadsOf(String topicSlug, int page) {
         Topic topic = topics.require(topicSlug);

@@ -32,6 +32,9 @@ import org.haven.web.ApiException;
 @NamedQuery(name = "Post.ofThread", query = "select p from Post p left join fetch p.author where p.thread = :thread "
         + "order by p.createdAt, p.id")
 @NamedQuery(name = "Post.countOfThread", query = "select count(p) from Post p where p.thread = :thread")
+// how many posts of its thread come before a post, in the order Post.ofThread pages them
+@NamedQuery(name = "Post.countBefore", query = "select count(p) from Post p, Post e where e.id = :id and p.thread = e.thread "
+        + "and (p.createdAt < e.createdAt or (p.createdAt = e.createdAt and p.id < e.id))")
 @NamedQuery(name = "Post.helpful", query = "update Post p set p.helpfulCount = p.helpfulCount + 1 where p.id = :id")
 @NamedQuery(name = "Post.supported", query = "update Post p set p.supportCount = p.supportCount + 1 where p.id = :id")
 @NamedQuery(name = "Post.byIds", query = "select p from Post p where p.id in :ids")

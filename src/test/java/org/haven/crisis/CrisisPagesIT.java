@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.haven.testing.Api;
 import org.haven.testing.HavenDeployment;
@@ -92,6 +95,51 @@ class CrisisPagesIT {
         String page = api.get(location.substring(location.indexOf("threads/")), session(token)).body();
         assertTrue(page.contains("<section class=\"help-panel\" id=\"help-panel\""), page);
         assertTrue(page.contains("Emergency"), "the emergency number is on the writer's panel");
+    }
+
+    @Test
+    void aWriterWhoEditsAPostOnALaterPageIsTakenToThatPageWithTheHelpPanel() {
+        Api api = new Api(base);
+        Api.Member writer = api.newMember("LaterPageEditor");
+        long threadId = api.startThread(writer, "relapse-and-starting-again", "Counting days", "Day 1.", false)
+                .getJsonNumber("id").longValue();
+        // 41 posts, 20 a page: page 2 is neither the first page nor the last, so the redirect can only pass
+        // by finding the edited post's own page
+        List<JsonObject> replies = new ArrayList<>();
+        for (int day = 2; day <= 41; day++) {
+            replies.add(api.reply(writer, threadId, "Day " + day + ".", false).getJsonObject("post"));
+        }
+        String cookies = "haven_session=" + writer.token() + "; haven_csrf=";
+
+        // the first post of page 2, edited into crisis language: the help panel on page 2, with the post under it
+        JsonObject firstOnPage2 = replies.get(19);
+        long crisisPostId = firstOnPage2.getJsonNumber("id").longValue();
+        String crisisEdit = "posts/" + crisisPostId + "/edit";
+        String csrf = api.get(crisisEdit, session(writer.token())).cookieValue("haven_csrf");
+        Api.Answer edited = api.form(crisisEdit, Map.of("csrf", csrf, "body", "i took all my pills an hour ago",
+                        "version", String.valueOf(firstOnPage2.getJsonNumber("version").longValue())),
+                Api.headers(Map.of("Cookie", cookies + csrf)));
+
+        assertEquals(303, edited.status(), edited.body());
+        String location = edited.header("Location");
+        assertTrue(location.contains("/threads/" + threadId + "?page=2&help=imminent") && location.endsWith("#help-panel"),
+                location);
+        String page = api.get(location.substring(location.indexOf("threads/")), session(writer.token())).body();
+        assertTrue(page.contains("<section class=\"help-panel\" id=\"help-panel\""), page);
+        assertTrue(page.contains("id=\"post-" + crisisPostId + "\""), "the edited post is on the page the writer lands on");
+
+        // the last post of page 2, edited calmly: the same page, at the post
+        JsonObject lastOnPage2 = replies.get(38);
+        long calmPostId = lastOnPage2.getJsonNumber("id").longValue();
+        String calmEdit = "posts/" + calmPostId + "/edit";
+        csrf = api.get(calmEdit, session(writer.token())).cookieValue("haven_csrf");
+        Api.Answer calm = api.form(calmEdit, Map.of("csrf", csrf, "body", "Day 40, a good one.",
+                        "version", String.valueOf(lastOnPage2.getJsonNumber("version").longValue())),
+                Api.headers(Map.of("Cookie", cookies + csrf)));
+
+        assertEquals(303, calm.status(), calm.body());
+        assertTrue(calm.header("Location").endsWith("/threads/" + threadId + "?page=2#post-" + calmPostId),
+                calm.header("Location"));
     }
 
     @Test

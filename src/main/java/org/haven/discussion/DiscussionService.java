@@ -78,7 +78,7 @@ public class DiscussionService {
         Post post = new Post(thread, author, anonymous, true, body, renderer.toSafeHtml(body), now, changes.next());
         em.persist(post);
         em.flush();
-        CrisisHelp help = afterWrite(viewer, post, thread.id(), title + "\n\n" + body);
+        CrisisHelp help = afterWrite(viewer, post, thread.id(), checkedText(title, body));
         LOG.fine(() -> "thread " + thread.id() + " started with post " + post.id());
         return new DiscussionViews.CreatedThread(thread.id(), title, DiscussionViews.topicOf(thread),
                 DiscussionViews.post(post, viewer.memberId()), help);
@@ -112,9 +112,17 @@ public class DiscussionService {
         post.edit(viewer.memberId(), request.version(), body, renderer.toSafeHtml(body), clock.now(),
                 Duration.ofMinutes(editWindowMinutes), changes.next());
         em.flush();
-        // an edit is checked like a new post, and its writer gets the same help: "I took them all" can be added later
-        CrisisHelp help = afterWrite(viewer, post, post.thread().id(), body);
+        // an edit is checked like a new post, and its writer gets the same help: "I took them all" can be added later;
+        // an opening post with its thread's title, as when the thread was started ("Goodbye everyone" + "thank you
+        // for everything" says what neither says alone)
+        CrisisHelp help = afterWrite(viewer, post, post.thread().id(),
+                post.opening() ? checkedText(post.thread().title(), body) : body);
         return new DiscussionViews.CreatedPost(post.id(), post.thread().id(), DiscussionViews.post(post, viewer.memberId()), help);
+    }
+
+    /** What the crisis check reads of an opening post: the title and the body together. */
+    private static String checkedText(String title, String body) {
+        return title + "\n\n" + body;
     }
 
     /**

@@ -146,6 +146,26 @@ class CrisisApiIT {
         assertEquals("IMMINENT", item.getString("level"));
     }
 
+    /** The title was checked with the first body; an edited opening post is checked with its title again. */
+    @Test
+    void anEditedOpeningPostIsCheckedTogetherWithItsThreadsTitle() {
+        String writer = api.newMemberToken("Farewell");
+        JsonObject created = startThread(writer, "relapse-and-starting-again", "Goodbye everyone",
+                "Quiet evening, nothing new.");
+        assertTrue(Api.isNull(created, "crisis"), created.toString());
+        JsonObject post = created.getJsonObject("post");
+        long postId = post.getJsonNumber("id").longValue();
+
+        // neither the title nor this body alone is a crisis; together they are a farewell
+        Api.Answer edited = api.json("PUT", "api/v1/posts/" + postId, Json.createObjectBuilder()
+                .add("body", "Thank you all for everything.")
+                .add("version", post.getJsonNumber("version").longValue()).build().toString(), writer);
+
+        assertEquals(200, edited.status(), edited.body());
+        assertFalse(Api.isNull(edited.json(), "crisis"), "the writer gets help: " + edited.body());
+        assertNotNull(itemFor(careQueue(adminToken()), postId), "the edited opening post reaches the care lane");
+    }
+
     @Test
     void aReplyAtIdeationGetsCrisisLinesFirstAndTheCareQueueListsMostSevereThenOldest() {
         String writer = api.newMemberToken("Replier");

@@ -258,11 +258,8 @@ final class Normaliser {
         while (i < f.n) {
             char c = f.c[i];
             if (isTokenChar(c)) {
-                int j = i + 1;
-                while (j < f.n && isTokenChar(f.c[j])) {
-                    j++;
-                }
-                int spacedEnd = j - i == 1 && isLetter(c) ? spacedOutEnd(f, i) : -1;
+                boolean single = i + 1 == f.n || !isTokenChar(f.c[i + 1]);
+                int spacedEnd = single && isLetter(c) ? spacedOutEnd(f, i) : -1;
                 if (spacedEnd > 0) {
                     boolean separated = separate(out);
                     int p0 = out.n;
@@ -272,8 +269,7 @@ final class Normaliser {
                     finishToken(out, p0, separated, false, true);
                     i = spacedEnd;
                 } else {
-                    emitToken(f, i, j, out);
-                    i = j;
+                    i = emitToken(f, i, out);
                 }
             } else {
                 if (c == '.' || c == ',') {
@@ -302,7 +298,8 @@ final class Normaliser {
         return count >= 3 ? k + 1 : -1;
     }
 
-    private void emitToken(TextBuffer f, int from, int to, TextBuffer out) {
+    /** Writes the word that starts at {@code from}, and returns where it ends: one pass finds and copies it. */
+    private int emitToken(TextBuffer f, int from, TextBuffer out) {
         boolean separated = separate(out);
         int p0 = out.n;
         boolean exclaimed = false;
@@ -310,15 +307,18 @@ final class Normaliser {
         boolean repeats = false;
         char previous = 0;
         char beforePrevious = 0;
-        // each character of the token gives at most one: with room made once, the common case below writes the
-        // arrays directly instead of checking capacity and offset mode per character
-        out.ensureCapacity(out.n + to - from);
+        // each character of the word gives at most one, and the word is at most the rest of the text: with room
+        // made once, the common case below writes the arrays directly instead of checking capacity per character
+        out.ensureCapacity(out.n + f.n - from);
+        char[] fc = f.c;
+        int n = f.n;
         char[] oc = out.c;
         int[] os = out.s;
         int[] oe = out.e;
         boolean identity = f.identityOffsets;
-        for (int k = from; k < to; k++) {
-            char c = f.c[k];
+        int k = from;
+        for (; k < n; k++) {
+            char c = fc[k];
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
                 // the common case first: plain letters and digits need no look-around
                 int at = out.n++;
@@ -331,8 +331,11 @@ final class Normaliser {
                 previous = c;
                 continue;
             }
-            boolean letterBefore = k > from && isLetter(f.c[k - 1]);
-            boolean letterAfter = k + 1 < to && isLetter(f.c[k + 1]);
+            if (!isTokenChar(c)) {
+                break;
+            }
+            boolean letterBefore = k > from && isLetter(fc[k - 1]);
+            boolean letterAfter = k + 1 < n && isLetter(fc[k + 1]);
             switch (c) {
                 case '$' -> {
                     if (letterBefore || letterAfter) {
@@ -357,7 +360,7 @@ final class Normaliser {
                     }
                 }
                 default -> {
-                    if (out.n > p0 && k + 1 < to && f.c[k + 1] != '\'') {
+                    if (out.n > p0 && k + 1 < n && isTokenChar(fc[k + 1]) && fc[k + 1] != '\'') {
                         out.add('\'', f.start(k), f.end(k)); // keep inside words (don't), drop quotes around them
                     }
                 }
@@ -369,8 +372,9 @@ final class Normaliser {
         }
         finishToken(out, p0, separated, digits, repeats);
         if (exclaimed) {
-            addBreak(out, '.', f.start(to - 1), f.end(to - 1));
+            addBreak(out, '.', f.start(k - 1), f.end(k - 1));
         }
+        return k;
     }
 
     /** Applies slang, leetspeak digits and repeated letters to the word in {@code out[p0..)}. */

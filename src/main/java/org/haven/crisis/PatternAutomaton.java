@@ -356,13 +356,28 @@ final class PatternAutomaton {
         for (int slot = slot(key); vocabulary[slot * 2] != 0; slot = (slot + 1) & vocabularyMask) {
             if (vocabulary[slot * 2] == key) {
                 long word = vocabulary[slot * 2 + 1];
-                int at = (int) (word >>> 16) & MAX_POOL;
-                if (Arrays.equals(spellings, at, at + (int) (word & MAX_WORD), t, from, to)) {
+                if (spelledAt((int) (word >>> 16) & MAX_POOL, (int) (word & MAX_WORD), t, from, to)) {
                     return (int) (word >>> 40);
                 }
             }
         }
         return 0;
+    }
+
+    /**
+     * Whether the word at {@code at} in the spellings is {@code t[from..to)}. The key already matched, so this is
+     * nearly always true; a plain loop over a few characters beats the library's vectorised comparison here.
+     */
+    private boolean spelledAt(int at, int length, char[] t, int from, int to) {
+        if (length != to - from) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (spellings[at + k] != t[from + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int slot(long key) {

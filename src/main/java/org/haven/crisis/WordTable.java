@@ -17,21 +17,26 @@ final class WordTable {
      */
     private final long[] filter = new long[FILTER_BITS / Long.SIZE];
     private final char[][] keys;
+    /** Per slot, the key's hash: most probes that reach a slot end on comparing it, without reading the key. */
+    private final int[] hashes;
     private final int[] values;
     private final int mask;
 
     WordTable(Map<String, Integer> entries) {
         int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 2 - 1)) << 1;
         keys = new char[capacity][];
+        hashes = new int[capacity];
         values = new int[capacity];
         mask = capacity - 1;
         entries.forEach((key, value) -> {
             char[] k = key.toCharArray();
-            int slot = hash(k, 0, k.length) & mask;
+            int hash = hash(k, 0, k.length);
+            int slot = hash & mask;
             while (keys[slot] != null) {
                 slot = (slot + 1) & mask;
             }
             keys[slot] = k;
+            hashes[slot] = hash;
             if (k.length > 0) {
                 int bit = filterBit(k, 0, k.length);
                 filter[bit >>> 6] |= 1L << bit;
@@ -49,9 +54,10 @@ final class WordTable {
         if ((filter[bit >>> 6] & (1L << bit)) == 0) {
             return -1;
         }
-        int slot = hash(text, from, to) & mask;
+        int hash = hash(text, from, to);
+        int slot = hash & mask;
         for (char[] key = keys[slot]; key != null; key = keys[slot]) {
-            if (Arrays.equals(key, 0, key.length, text, from, to)) {
+            if (hashes[slot] == hash && Arrays.equals(key, 0, key.length, text, from, to)) {
                 return values[slot];
             }
             slot = (slot + 1) & mask;

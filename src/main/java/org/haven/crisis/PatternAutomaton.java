@@ -31,8 +31,6 @@ final class PatternAutomaton {
     static final int NUMBER = -1;
 
     private static final int ROOT = 0;
-    private static final int MAX_WORD = 0xFFFF;
-    private static final int MAX_POOL = 0xFF_FFFF;
     private static final long WORD_DOT = (Words.FNV_OFFSET ^ '.') * Words.FNV_PRIME;
     private static final long WORD_COMMA = (Words.FNV_OFFSET ^ ',') * Words.FNV_PRIME;
 
@@ -41,11 +39,12 @@ final class PatternAutomaton {
 
     /*
      * The lexicon's words by the 64-bit key the scan computes anyway, in open addressing with 0 marking an empty
-     * slot. A slot is two adjacent longs, the key and then the word's id, length and place in one shared array of
-     * spellings: a lookup reads one cache line of the table and one of the spellings, which stay in the near caches.
+     * slot; a slot is two adjacent longs, the key and the word's id. A word is known by its key alone, as the word
+     * model knows its features: two words of the patterns that share a key are refused when the automaton is
+     * built, and a word of a post that shares one with a pattern's word by chance (odds of about one in 10^14 per
+     * post) is read as that word, which can only raise an alarm, never hide one.
      */
     private final long[] vocabulary;
-    private final char[] spellings;
     private final int vocabularyMask;
 
     /* The trie over word ids: the root's children by id, every other state's children as a sorted run. */
@@ -110,24 +109,21 @@ final class PatternAutomaton {
         int capacity = Integer.highestOneBit(Math.max(4, words.size() * 2 - 1)) << 1;
         vocabulary = new long[capacity * 2];
         vocabularyMask = capacity - 1;
-        StringBuilder pool = new StringBuilder();
         words.forEach((word, id) -> {
             long key = Words.fnv(word);
             if (key == 0) {
                 throw new IllegalArgumentException("word '" + word + "' hashes to 0, which marks an empty slot");
             }
-            if (word.length() > MAX_WORD || pool.length() > MAX_POOL) {
-                throw new IllegalArgumentException("word '" + word + "' is too long, or the patterns' words too many");
-            }
             int slot = slot(key);
             while (vocabulary[slot * 2] != 0) {
+                if (vocabulary[slot * 2] == key) {
+                    throw new IllegalArgumentException("words '" + word + "' and another share a hash; rename one");
+                }
                 slot = (slot + 1) & vocabularyMask;
             }
             vocabulary[slot * 2] = key;
-            vocabulary[slot * 2 + 1] = (long) id << 40 | (long) pool.length() << 16 | word.length();
-            pool.append(word);
+            vocabulary[slot * 2 + 1] = id;
         });
-        spellings = pool.toString().toCharArray();
 
         int states = children.size();
         rootNext = new int[words.size() + 1];
@@ -256,7 +252,7 @@ final class PatternAutomaton {
             } else if (length >= 3 && t[i - 2] == '\'' && t[i - 1] == 's') {
                 reportPossessive(t, from, i, beforePrevious, state, word, clause, segment, hits);
             }
-            int id = id(hash, t, from, i);
+            int id = id(hash);
             state = id == 0 ? ROOT : next(state, id);
             if (hasOutputs[state]) {
                 report(i, outputs[state], word, clause, segment, hits);
@@ -307,7 +303,7 @@ final class PatternAutomaton {
     /** Reports the patterns that end right before the possessive 's of {@code t[from..to)}. */
     private void reportPossessive(char[] t, int from, int to, long stemHash, int state, int word, int clause,
                                   int segment, Hits hits) {
-        int id = id(stemHash, t, from, to - 2);
+        int id = id(stemHash);
         if (id != 0) {
             int[] found = outputs[next(state, id)];
             if (found.length > 0) {
@@ -351,33 +347,14 @@ final class PatternAutomaton {
         return rootNext[id];
     }
 
-    /** The vocabulary id of the word {@code t[from..to)} whose key is {@code key}, or 0 if no pattern uses it. */
-    private int id(long key, char[] t, int from, int to) {
+    /** The vocabulary id of the word whose key is {@code key}, or 0 if no pattern uses it. */
+    private int id(long key) {
         for (int slot = slot(key); vocabulary[slot * 2] != 0; slot = (slot + 1) & vocabularyMask) {
             if (vocabulary[slot * 2] == key) {
-                long word = vocabulary[slot * 2 + 1];
-                if (spelledAt((int) (word >>> 16) & MAX_POOL, (int) (word & MAX_WORD), t, from, to)) {
-                    return (int) (word >>> 40);
-                }
+                return (int) vocabulary[slot * 2 + 1];
             }
         }
         return 0;
-    }
-
-    /**
-     * Whether the word at {@code at} in the spellings is {@code t[from..to)}. The key already matched, so this is
-     * nearly always true; a plain loop over a few characters beats the library's vectorised comparison here.
-     */
-    private boolean spelledAt(int at, int length, char[] t, int from, int to) {
-        if (length != to - from) {
-            return false;
-        }
-        for (int k = 0; k < length; k++) {
-            if (spellings[at + k] != t[from + k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private int slot(long key) {

@@ -93,7 +93,10 @@ final class WordModel {
         this.escalationThreshold = escalationThreshold;
         this.overrulable = Set.copyOf(overrulable);
         this.overruleThreshold = overruleThreshold;
-        int capacity = Integer.highestOneBit(Math.max(4, names.size() * 2 - 1)) << 1;
+        // at most 60% full: linear probes stay short, and the table (24 bytes a slot) and each thread's counts
+        // (8 bytes a slot) stay small enough for the processor's second-level cache, where a lookup that hits, as
+        // most words of a post do, finds them; half as full measured slower, the table no longer fitting there
+        int capacity = Integer.highestOneBit(Math.max(4, names.size() * 5 / 3)) << 1;
         slots = new long[capacity * STRIDE];
         mask = capacity - 1;
         for (int f = 0; f < names.size(); f++) {

@@ -47,6 +47,9 @@ public final class CrisisDetector {
         final Hits hits = new Hits();
         final Words words = new Words();
         final WordModel.Scratch model = new WordModel.Scratch();
+        /** How each rule fired on the current text; see {@link #fire}. */
+        Firing[] firings;
+        boolean firingsUsed;
     }
 
     /**
@@ -184,7 +187,7 @@ public final class CrisisDetector {
             return CrisisVerdict.none();
         }
         long present = categorise(normalised, hits);
-        Firing[] firings = fire(normalised, hits, present);
+        Firing[] firings = fire(normalised, hits, present, workspace);
         CrisisVerdict rules = firings == null ? CrisisVerdict.none() : verdict(normalised, hits, firings);
         // the model only weighs texts in which the scan found words the rules are built from (a means, a wish, a
         // farewell...) and no idiom cancelled them: it judges wording the rules could not assemble, and does not
@@ -192,21 +195,29 @@ public final class CrisisDetector {
         return (present & ruleVocabulary) != 0 ? secondOpinion(normalised, workspace, rules, firings) : rules;
     }
 
-    /** How each rule fires, indexed by rule, or null when none does. */
-    private Firing[] fire(NormalisedText normalised, Hits hits, long present) {
-        Firing[] best = null;
+    /**
+     * How each rule fires, indexed by rule, or null when none does. The array is the workspace's, reused from
+     * post to post (a fresh one per post was the detector's largest allocation): it is valid until the next call.
+     */
+    private Firing[] fire(NormalisedText normalised, Hits hits, long present, Workspace workspace) {
+        Firing[] best = workspace.firings;
+        if (workspace.firingsUsed) {
+            java.util.Arrays.fill(best, null);
+            workspace.firingsUsed = false;
+        }
         for (int r = 0; r < rules.size(); r++) {
             if ((present & allMasks[r]) == allMasks[r] && (anyMasks[r] == 0 || (present & anyMasks[r]) != 0)) {
                 Firing firing = evaluate(r, normalised, hits, present);
                 if (firing != null) {
-                    if (best == null) {
-                        best = new Firing[rules.size()];
+                    if (best == null || best.length != rules.size()) {
+                        best = workspace.firings = new Firing[rules.size()];
                     }
                     best[r] = firing;
+                    workspace.firingsUsed = true;
                 }
             }
         }
-        return best;
+        return workspace.firingsUsed ? best : null;
     }
 
     /**
@@ -225,7 +236,7 @@ public final class CrisisDetector {
             return new RulesAnswer(CrisisVerdict.none(), false, Map.of());
         }
         long present = categorise(normalised, hits);
-        Firing[] firings = fire(normalised, hits, present);
+        Firing[] firings = fire(normalised, hits, present, workspace);
         Map<String, CrisisLevel> levels = new java.util.HashMap<>();
         for (int r = 0; firings != null && r < firings.length; r++) {
             if (firings[r] != null) {
@@ -601,11 +612,11 @@ public final class CrisisDetector {
         }
         int start = hits.start[h];
         int before = wordBefore(chars, start);
-        if (before >= 0 && isWord(chars, before, start - 1, "my", "his", "her", "their", "your", "our")) {
+        if (before >= 0 && isWord(chars, before, start - 1, OWNERS)) {
             start = before;
             before = wordBefore(chars, start);
         }
-        return before >= 0 && isWord(chars, before, start - 1, "of");
+        return before >= 0 && isWord(chars, before, start - 1, OF);
     }
 
     /** Start of the word ending right before {@code start} (one space between), or -1. */
@@ -620,9 +631,13 @@ public final class CrisisDetector {
         return i;
     }
 
-    private static boolean isWord(char[] chars, int from, int to, String... words) {
-        for (String word : words) {
-            if (word.length() == to - from && word.contentEquals(java.nio.CharBuffer.wrap(chars, from, to - from))) {
+    private static final char[][] OWNERS = {"my".toCharArray(), "his".toCharArray(), "her".toCharArray(),
+        "their".toCharArray(), "your".toCharArray(), "our".toCharArray()};
+    private static final char[][] OF = {"of".toCharArray()};
+
+    private static boolean isWord(char[] chars, int from, int to, char[][] words) {
+        for (char[] word : words) {
+            if (java.util.Arrays.equals(word, 0, word.length, chars, from, to)) {
                 return true;
             }
         }

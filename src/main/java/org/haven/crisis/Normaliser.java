@@ -316,15 +316,18 @@ final class Normaliser {
         int[] os = out.s;
         int[] oe = out.e;
         boolean identity = f.identityOffsets;
+        // the write index lives in a local while the common case runs: as a field, each character's store of it
+        // and the next character's load chained through memory, which dominated this loop
+        int at = out.n;
         int k = from;
         for (; k < n; k++) {
             char c = fc[k];
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
                 // the common case first: plain letters and digits need no look-around
-                int at = out.n++;
                 oc[at] = c;
                 os[at] = identity ? k : f.s[k];
                 oe[at] = identity ? k + 1 : f.e[k];
+                at++;
                 digits |= c <= '9';
                 repeats |= c == previous && c == beforePrevious;
                 beforePrevious = previous;
@@ -334,6 +337,7 @@ final class Normaliser {
             if (!isTokenChar(c)) {
                 break;
             }
+            out.n = at;
             boolean letterBefore = k > from && isLetter(fc[k - 1]);
             boolean letterAfter = k + 1 < n && isLetter(fc[k + 1]);
             switch (c) {
@@ -366,7 +370,9 @@ final class Normaliser {
                 }
             }
             repeats = true; // a symbol became a letter: let the slower checks look at the whole word
+            at = out.n;
         }
+        out.n = at;
         if (out.n > 0 && out.c[out.n - 1] == '\'') {
             out.n--;
         }

@@ -179,10 +179,10 @@ public final class CrisisDetector {
             return CrisisVerdict.none();
         }
         Workspace workspace = text.length() > Workspace.MAX_RETAINED_CHARS ? new Workspace() : workspaces.get();
-        NormalisedText normalised = normaliser.normalise(text, workspace.folded, workspace.normalised);
+        NormalisedText normalised = normaliser.normalise(text, workspace.folded, workspace.normalised, workspace.words);
         Hits hits = workspace.hits;
         hits.size = 0;
-        automaton.scan(normalised, smallestNumber, hits, workspace.words);
+        automaton.scan(normalised, smallestNumber, hits);
         if (hits.size == 0) {
             return CrisisVerdict.none();
         }
@@ -229,9 +229,9 @@ public final class CrisisDetector {
             return new RulesAnswer(CrisisVerdict.none(), false, Map.of());
         }
         Workspace workspace = new Workspace();
-        NormalisedText normalised = normaliser.normalise(text, workspace.folded, workspace.normalised);
+        NormalisedText normalised = normaliser.normalise(text, workspace.folded, workspace.normalised, workspace.words);
         Hits hits = workspace.hits;
-        automaton.scan(normalised, smallestNumber, hits, workspace.words);
+        automaton.scan(normalised, smallestNumber, hits);
         if (hits.size == 0) {
             return new RulesAnswer(CrisisVerdict.none(), false, Map.of());
         }

@@ -13,13 +13,20 @@ final class NormalisedText {
     private final int length;
     private final int[] starts;
     private final int[] ends;
+    private final Words words;
 
-    NormalisedText(String original, char[] chars, int length, int[] starts, int[] ends) {
+    NormalisedText(String original, char[] chars, int length, int[] starts, int[] ends, Words words) {
+        this.words = words;
         this.original = original;
         this.chars = chars;
         this.length = length;
         this.starts = starts;
         this.ends = ends;
+    }
+
+    /** The words of the text, as {@link Words#collect} defines them; shares the normaliser's buffer. */
+    Words words() {
+        return words;
     }
 
     String original() {

@@ -120,20 +120,23 @@ final class Normaliser {
 
     /** Normalises into fresh buffers; for lexicon terms and tests. */
     NormalisedText normalise(String text) {
-        return normalise(text, new TextBuffer(text.length() + 16), new TextBuffer(text.length() + 16));
+        return normalise(text, new TextBuffer(text.length() + 16), new TextBuffer(text.length() + 16), new Words());
     }
 
     /**
-     * Normalises using the caller's buffers, which the result then shares: the detector reuses one pair per
-     * thread, because allocating and zeroing fresh arrays cost more than the normalisation itself.
+     * Normalises using the caller's buffers, which the result then shares: the detector reuses them per thread,
+     * because allocating and zeroing fresh arrays cost more than the normalisation itself. {@code words} receives
+     * the {@link Words} of the result as they are written: each word's characters pass through here once anyway,
+     * and hashing them on the way costs less than reading the text again.
      */
-    NormalisedText normalise(String text, TextBuffer folded, TextBuffer out) {
+    NormalisedText normalise(String text, TextBuffer folded, TextBuffer out, Words words) {
         folded.n = 0;
         out.n = 0;
         out.identityOffsets = false;
+        words.size = 0;
         fold(text, folded);
-        tokenise(folded, out);
-        return new NormalisedText(text, out.c, out.n, out.s, out.e);
+        tokenise(folded, out, words);
+        return new NormalisedText(text, out.c, out.n, out.s, out.e, words);
     }
 
     // ---- pass 1: per code point ----
@@ -253,7 +256,7 @@ final class Normaliser {
 
     // ---- pass 2: per word ----
 
-    private void tokenise(TextBuffer f, TextBuffer out) {
+    private void tokenise(TextBuffer f, TextBuffer out, Words words) {
         int i = 0;
         while (i < f.n) {
             char c = f.c[i];
@@ -266,14 +269,14 @@ final class Normaliser {
                     for (int k = i; k < spacedEnd; k += 2) {
                         out.add(f.c[k], f.start(k), f.end(k));
                     }
-                    finishToken(out, p0, separated, false, true);
+                    finishToken(out, p0, separated, false, true, 0, words);
                     i = spacedEnd;
                 } else {
-                    i = emitToken(f, i, out);
+                    i = emitToken(f, i, out, words);
                 }
             } else {
                 if (c == '.' || c == ',') {
-                    addBreak(out, c, f.start(i), f.end(i));
+                    addBreak(out, c, f.start(i), f.end(i), words);
                 }
                 i++; // a space: the separator is added lazily before the next word
             }
@@ -299,7 +302,7 @@ final class Normaliser {
     }
 
     /** Writes the word that starts at {@code from}, and returns where it ends: one pass finds and copies it. */
-    private int emitToken(TextBuffer f, int from, TextBuffer out) {
+    private int emitToken(TextBuffer f, int from, TextBuffer out, Words words) {
         boolean separated = separate(out);
         int p0 = out.n;
         boolean exclaimed = false;
@@ -319,6 +322,10 @@ final class Normaliser {
         // the write index lives in a local while the common case runs: as a field, each character's store of it
         // and the next character's load chained through memory, which dominated this loop
         int at = out.n;
+        // the word's key as the word model and the scan look it up, while its characters pass; any character
+        // that is not copied as it is makes the key stale, and the word is hashed again when it is done
+        long hash = Words.FNV_OFFSET;
+        boolean copied = true;
         int k = from;
         for (; k < n; k++) {
             char c = fc[k];
@@ -328,6 +335,7 @@ final class Normaliser {
                 os[at] = identity ? k : f.s[k];
                 oe[at] = identity ? k + 1 : f.e[k];
                 at++;
+                hash = (hash ^ c) * Words.FNV_PRIME;
                 digits |= c <= '9';
                 repeats |= c == previous && c == beforePrevious;
                 beforePrevious = previous;
@@ -370,30 +378,35 @@ final class Normaliser {
                 }
             }
             repeats = true; // a symbol became a letter: let the slower checks look at the whole word
+            copied = false;
             at = out.n;
         }
         out.n = at;
         if (out.n > 0 && out.c[out.n - 1] == '\'') {
             out.n--;
         }
-        finishToken(out, p0, separated, digits, repeats);
+        finishToken(out, p0, separated, digits, repeats, copied ? hash : 0, words);
         if (exclaimed) {
-            addBreak(out, '.', f.start(k - 1), f.end(k - 1));
+            addBreak(out, '.', f.start(k - 1), f.end(k - 1), words);
         }
         return k;
     }
 
-    /** Applies slang, leetspeak digits and repeated letters to the word in {@code out[p0..)}. */
+    /**
+     * Applies slang, leetspeak digits and repeated letters to the word in {@code out[p0..)}, then records it in
+     * {@code words}: with {@code hash}, its key as it was copied, when nothing changed it (0 when unknown).
+     */
     private void finishToken(TextBuffer out, int p0, boolean separated, boolean mayHaveDigits,
-                             boolean mayHaveRepeats) {
+                             boolean mayHaveRepeats, long hash, Words words) {
         if (out.n == p0) {
             if (separated) {
                 out.n--; // the word was only symbols: take back its separator
             }
             return;
         }
-        if (!replaceSlang(out, p0)) {
-            boolean changed = mayHaveDigits && decodeDigits(out, p0);
+        boolean changed = replaceSlang(out, p0);
+        if (!changed) {
+            changed = mayHaveDigits && decodeDigits(out, p0);
             changed |= mayHaveRepeats && shortenRepeats(out, p0);
             if (changed) {
                 replaceSlang(out, p0);
@@ -401,6 +414,13 @@ final class Normaliser {
         }
         if (separated && p0 >= 2 && isWordChar(out.c[p0 - 2]) && segmentBreakWords.contains(out.c, p0, out.n)) {
             out.insert(p0 - 1, ',');
+            words.add(p0 - 1, p0, Words.COMMA);
+            p0++;
+        }
+        if (changed || hash == 0) {
+            words.collect(out.c, p0, out.n); // slang may have made one word two ("kms": "kill myself")
+        } else {
+            words.add(p0, out.n, hash);
         }
     }
 
@@ -545,18 +565,20 @@ final class Normaliser {
         return false;
     }
 
-    private static void addBreak(TextBuffer out, char c, int start, int end) {
+    private static void addBreak(TextBuffer out, char c, int start, int end, Words words) {
         if (out.n == 0) {
             return;
         }
         char last = out.c[out.n - 1];
         if (last == ' ') {
             out.n--;
-            addBreak(out, c, start, end);
+            addBreak(out, c, start, end, words);
         } else if (last == ',' && c == '.') {
             out.c[out.n - 1] = c;
+            words.key[words.size - 1] = Words.DOT; // the comma just before is the last word recorded
         } else if (last != '.' && last != ',') {
             out.add(c, start, end);
+            words.add(out.n - 1, out.n, c == '.' ? Words.DOT : Words.COMMA);
         }
     }
 

@@ -31,8 +31,6 @@ final class PatternAutomaton {
     static final int NUMBER = -1;
 
     private static final int ROOT = 0;
-    private static final long WORD_DOT = (Words.FNV_OFFSET ^ '.') * Words.FNV_PRIME;
-    private static final long WORD_COMMA = (Words.FNV_OFFSET ^ ',') * Words.FNV_PRIME;
 
     private final int[] patternLength;
     private final int[] patternWords;
@@ -193,72 +191,49 @@ final class PatternAutomaton {
     }
 
     /**
-     * Scans {@code text} once and reports every pattern occurrence on word boundaries, plus whole-word numbers
-     * of at least {@code numberThreshold}, with word and clause positions.
+     * Scans the words of {@code text} once (as the normaliser recorded them) and reports every pattern occurrence
+     * on word boundaries, plus whole-word numbers of at least {@code numberThreshold}, with word and clause
+     * positions.
      */
     void scan(NormalisedText text, int numberThreshold, Hits hits) {
-        scan(text, numberThreshold, hits, new Words());
-    }
-
-    /**
-     * Scans as above and also collects the text's {@link Words} for the word model: the scan hashes every word
-     * to look it up, and the model looks words up by the same hash.
-     */
-    void scan(NormalisedText text, int numberThreshold, Hits hits, Words words) {
-        words.size = 0;
         char[] t = text.chars();
-        int n = text.length();
+        Words words = text.words();
         int state = ROOT;
         int word = -1;
         int clause = 0;
         int segment = 0;
-        boolean afterWord = false;
-        int i = 0;
-        while (i < n) {
-            char c = t[i];
+        int previousEnd = -2;
+        for (int w = 0; w < words.size; w++) {
+            int from = words.start[w];
+            int to = words.end[w];
+            char c = t[from];
             if (!Normaliser.isWordChar(c)) {
                 if (c == '.') {
-                    words.add(i, i + 1, WORD_DOT);
                     clause++;
-                    segment++;
-                    state = ROOT;
-                } else if (c == ',') {
-                    words.add(i, i + 1, WORD_COMMA);
-                    segment++;
-                    state = ROOT;
-                } else if (c != ' ' || !afterWord) {
-                    state = ROOT; // patterns join their words with exactly one space
                 }
-                afterWord = false;
-                i++;
+                segment++; // '.' or ','
+                state = ROOT;
+                previousEnd = to;
                 continue;
             }
-            int from = i;
-            long hash = Words.FNV_OFFSET;
-            long previous = 0;
-            long beforePrevious = 0;
-            do {
-                beforePrevious = previous;
-                previous = hash;
-                hash = (hash ^ t[i]) * Words.FNV_PRIME;
-                i++;
-            } while (i < n && Normaliser.isWordChar(t[i]));
-            word++;
-            words.add(from, i, hash);
-            afterWord = true;
-            int length = i - from;
-            if (length >= 2 && stemMayStart(t[from], t[from + 1])) {
-                reportInside(t, from, i, beforePrevious, state, word, clause, segment, hits);
-            } else if (length >= 3 && t[i - 2] == '\'' && t[i - 1] == 's') {
-                reportPossessive(t, from, i, beforePrevious, state, word, clause, segment, hits);
+            if (from != previousEnd + 1 || t[from - 1] != ' ') {
+                state = ROOT; // patterns join their words with exactly one space
             }
-            int id = id(hash);
+            previousEnd = to;
+            word++;
+            int length = to - from;
+            if (length >= 2 && stemMayStart(c, t[from + 1])) {
+                reportInside(t, from, to, state, word, clause, segment, hits);
+            } else if (length >= 3 && t[to - 2] == '\'' && t[to - 1] == 's') {
+                reportPossessive(t, from, to, state, word, clause, segment, hits);
+            }
+            int id = id(words.key[w]);
             state = id == 0 ? ROOT : next(state, id);
             if (hasOutputs[state]) {
-                report(i, outputs[state], word, clause, segment, hits);
+                report(to, outputs[state], word, clause, segment, hits);
             }
             if (c >= '0' && c <= '9') {
-                reportNumber(t, from, i, numberThreshold, word, clause, segment, hits);
+                reportNumber(t, from, to, numberThreshold, word, clause, segment, hits);
             }
         }
     }
@@ -275,14 +250,14 @@ final class PatternAutomaton {
      * Reports what ends inside the word {@code t[from..to)}, in order of position: prefix patterns whose last word
      * the word starts with ({@code opioid*} in {@code opioids}), and everything that ends before a possessive 's.
      */
-    private void reportInside(char[] t, int from, int to, long stemHash, int state, int word, int clause,
-                              int segment, Hits hits) {
+    private void reportInside(char[] t, int from, int to, int state, int word, int clause, int segment,
+                              Hits hits) {
         int length = to - from;
         boolean possessive = length >= 3 && t[to - 2] == '\'' && t[to - 1] == 's';
         for (int k = 0; k < stems.length && stems[k].length < length; k++) {
             int stemLength = stems[k].length;
             if (possessive && stemLength >= length - 2) {
-                reportPossessive(t, from, to, stemHash, state, word, clause, segment, hits);
+                reportPossessive(t, from, to, state, word, clause, segment, hits);
                 possessive = false;
                 if (stemLength == length - 2) {
                     continue; // that stem is the possessive's word, whose outputs were all just reported
@@ -296,14 +271,14 @@ final class PatternAutomaton {
             }
         }
         if (possessive) {
-            reportPossessive(t, from, to, stemHash, state, word, clause, segment, hits);
+            reportPossessive(t, from, to, state, word, clause, segment, hits);
         }
     }
 
     /** Reports the patterns that end right before the possessive 's of {@code t[from..to)}. */
-    private void reportPossessive(char[] t, int from, int to, long stemHash, int state, int word, int clause,
-                                  int segment, Hits hits) {
-        int id = id(stemHash);
+    private void reportPossessive(char[] t, int from, int to, int state, int word, int clause, int segment,
+                                  Hits hits) {
+        int id = id(Words.hash(t, from, to - 2));
         if (id != 0) {
             int[] found = outputs[next(state, id)];
             if (found.length > 0) {

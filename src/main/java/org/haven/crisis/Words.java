@@ -12,6 +12,9 @@ final class Words {
 
     static final long FNV_OFFSET = 0xcbf29ce484222325L;
     static final long FNV_PRIME = 0x100000001b3L;
+    /** The keys of the sentence marks, which count as words. */
+    static final long DOT = (FNV_OFFSET ^ '.') * FNV_PRIME;
+    static final long COMMA = (FNV_OFFSET ^ ',') * FNV_PRIME;
 
     int size;
     int[] start = new int[64];
@@ -33,28 +36,41 @@ final class Words {
     /** Replaces the contents with the words of {@code t[0..n)}. */
     Words collect(char[] t, int n) {
         size = 0;
-        int i = 0;
-        while (i < n) {
+        collect(t, 0, n);
+        return this;
+    }
+
+    /**
+     * Adds the words of {@code t[from..to)}: runs of word characters, and each {@code '.'} and {@code ','}. This is
+     * the definition; the normaliser records words as it writes them, and the tests hold it to this.
+     */
+    void collect(char[] t, int from, int to) {
+        int i = from;
+        while (i < to) {
             char c = t[i];
             if (Normaliser.isWordChar(c)) {
-                int to = i + 1;
-                while (to < n && Normaliser.isWordChar(t[to])) {
-                    to++;
+                int end = i + 1;
+                while (end < to && Normaliser.isWordChar(t[end])) {
+                    end++;
                 }
-                long hash = FNV_OFFSET;
-                for (int k = i; k < to; k++) {
-                    hash = (hash ^ t[k]) * FNV_PRIME;
-                }
-                add(i, to, hash);
-                i = to;
+                add(i, end, hash(t, i, end));
+                i = end;
             } else {
                 if (c == '.' || c == ',') {
-                    add(i, i + 1, (FNV_OFFSET ^ c) * FNV_PRIME);
+                    add(i, i + 1, c == '.' ? DOT : COMMA);
                 }
                 i++;
             }
         }
-        return this;
+    }
+
+    /** The key of the word {@code t[from..to)}. */
+    static long hash(char[] t, int from, int to) {
+        long hash = FNV_OFFSET;
+        for (int k = from; k < to; k++) {
+            hash = (hash ^ t[k]) * FNV_PRIME;
+        }
+        return hash;
     }
 
     /** Calls {@code sink} for every word ({@code start2 < 0}) and every pair of adjacent words. */

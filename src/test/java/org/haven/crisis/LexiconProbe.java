@@ -28,7 +28,7 @@ public final class LexiconProbe {
             if (line.isBlank()) {
                 continue;
             }
-            NormalisedText text = lexicon.normaliser().normalise(line, new TextBuffer(64), new TextBuffer(64));
+            NormalisedText text = lexicon.normaliser().normalise(line, new TextBuffer(64), new TextBuffer(64), new Words());
             Hits hits = new Hits();
             automaton.scan(text, Integer.MAX_VALUE, hits);
             List<String> found = new ArrayList<>();

@@ -268,18 +268,14 @@ final class WordModel {
 
     /**
      * Per-thread scratch: how often each feature occurred in the current text, in an array with one entry per
-     * model slot, and the running sums of the score. An entry carries the number of the call that wrote it, so
-     * starting the next text costs nothing, and a feature costs one read and one write, with no probing. The price
-     * is 8 bytes per model slot per thread (128 KB for the shipped model), against about 4 KB for a probed table.
+     * model slot. An entry carries the number of the call that wrote it, so starting the next text costs nothing,
+     * and a feature costs one read and one write, with no probing. The price is 8 bytes per model slot per thread
+     * (128 KB for the shipped model), against about 4 KB for a probed table.
      */
-    static final class Scratch implements FeatureSink {
-        private WordModel model;
+    static final class Scratch {
         /** Per model slot: (generation << 32) | count; entries of earlier calls read as a count of 0. */
         private long[] counts = new long[0];
         private long generation = 1;
-        private double norm;
-        private double crisisSum;
-        private double imminentSum;
 
         void start(WordModel scorer) {
             if (counts.length != scorer.mask + 1) {
@@ -289,31 +285,6 @@ final class WordModel {
                 java.util.Arrays.fill(counts, 0);
                 generation = 1;
             }
-            model = scorer;
-            norm = 0;
-            crisisSum = 0;
-            imminentSum = 0;
-        }
-
-        /**
-         * Adds one occurrence: the feature's TF-IDF value goes from {@code (1 + ln tf) * idf} to
-         * {@code (1 + ln (tf + 1)) * idf}, and the sums move by the difference.
-         */
-        @Override
-        public void feature(long key, int start1, int end1, int start2, int end2) {
-            int slot = model.find(key);
-            if (slot < 0) {
-                return;
-            }
-            int tf = count(slot);
-            counts[slot] = generation << 32 | (tf + 1);
-            double idf = model.idf(slot);
-            double before = sublinear(tf) * idf;
-            double after = sublinear(tf + 1) * idf;
-            norm += after * after - before * before;
-            double change = after - before;
-            crisisSum += model.weight(slot, CRISIS) * change;
-            imminentSum += model.weight(slot, IMMINENT) * change;
         }
 
         int count(int slot) {
@@ -346,11 +317,44 @@ final class WordModel {
      */
     Opinion score(Words words, Scratch scratch, CrisisLevel rules) {
         scratch.start(this);
-        words.forEachFeature(scratch);
-        double length = Math.max(Math.sqrt(Math.max(scratch.norm, 0)), minimumNorm);
+        // each occurrence moves a feature's TF-IDF value from (1 + ln tf) * idf to (1 + ln (tf + 1)) * idf, and the
+        // sums by the difference; they live in locals, as fields each feature's update and the next one's chained
+        // through memory. Features come in the order of Words#forEachFeature: each word, then the pair it ends.
+        long[] counts = scratch.counts;
+        long generation = scratch.generation;
+        long[] keys = words.key;
+        double norm = 0;
+        double crisisSum = 0;
+        double imminentSum = 0;
+        for (int w = 0; w < words.size; w++) {
+            for (int part = 0; part < 2; part++) {
+                int slot;
+                if (part == 0) {
+                    slot = find(keys[w]);
+                } else if (w > 0) {
+                    slot = find(Words.pair(keys[w - 1], keys[w]));
+                } else {
+                    break;
+                }
+                if (slot < 0) {
+                    continue;
+                }
+                long entry = counts[slot];
+                int tf = entry >>> 32 == generation ? (int) entry : 0;
+                counts[slot] = generation << 32 | (tf + 1);
+                double idf = idf(slot);
+                double before = sublinear(tf) * idf;
+                double after = sublinear(tf + 1) * idf;
+                norm += after * after - before * before;
+                double change = after - before;
+                crisisSum += weight(slot, CRISIS) * change;
+                imminentSum += weight(slot, IMMINENT) * change;
+            }
+        }
+        double length = Math.max(Math.sqrt(Math.max(norm, 0)), minimumNorm);
         double scale = length > 0 ? 1 / length : 0;
-        double crisis = sigmoid(intercepts[CRISIS] + scratch.crisisSum * scale);
-        double imminent = sigmoid(intercepts[IMMINENT] + scratch.imminentSum * scale);
+        double crisis = sigmoid(intercepts[CRISIS] + crisisSum * scale);
+        double imminent = sigmoid(intercepts[IMMINENT] + imminentSum * scale);
         CrisisLevel level = level(crisis, imminent, rules, ideationThreshold, imminentThreshold, escalationThreshold);
         // the words that weighed most explain a raise; a verdict the rules already reached needs none of them
         return level.compareTo(rules) <= 0 ? new Opinion(level, crisis, imminent, NO_SPANS)

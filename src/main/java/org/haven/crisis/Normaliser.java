@@ -394,7 +394,7 @@ final class Normaliser {
 
     /**
      * Applies slang, leetspeak digits and repeated letters to the word in {@code out[p0..)}, then records it in
-     * {@code words}: with {@code hash}, its key as it was copied, when nothing changed it (0 when unknown).
+     * {@code words}; {@code hash} is its key as it was copied, or 0 when it was not copied as it is.
      */
     private void finishToken(TextBuffer out, int p0, boolean separated, boolean mayHaveDigits,
                              boolean mayHaveRepeats, long hash, Words words) {
@@ -404,28 +404,32 @@ final class Normaliser {
             }
             return;
         }
-        boolean changed = replaceSlang(out, p0);
+        long key = hash != 0 ? hash : Words.hash(out.c, p0, out.n);
+        boolean changed = replaceSlang(out, p0, key);
         if (!changed) {
             changed = mayHaveDigits && decodeDigits(out, p0);
             changed |= mayHaveRepeats && shortenRepeats(out, p0);
             if (changed) {
-                replaceSlang(out, p0);
+                replaceSlang(out, p0, Words.hash(out.c, p0, out.n));
             }
         }
-        if (separated && p0 >= 2 && isWordChar(out.c[p0 - 2]) && segmentBreakWords.contains(out.c, p0, out.n)) {
+        if (changed) {
+            key = Words.hash(out.c, p0, out.n);
+        }
+        if (separated && p0 >= 2 && isWordChar(out.c[p0 - 2]) && segmentBreakWords.get(key, out.c, p0, out.n) >= 0) {
             out.insert(p0 - 1, ',');
             words.add(p0 - 1, p0, Words.COMMA);
             p0++;
         }
-        if (changed || hash == 0) {
+        if (changed) {
             words.collect(out.c, p0, out.n); // slang may have made one word two ("kms": "kill myself")
         } else {
-            words.add(p0, out.n, hash);
+            words.add(p0, out.n, key);
         }
     }
 
-    private boolean replaceSlang(TextBuffer out, int p0) {
-        int index = slang.get(out.c, p0, out.n);
+    private boolean replaceSlang(TextBuffer out, int p0, long key) {
+        int index = slang.get(key, out.c, p0, out.n);
         if (index < 0) {
             return false;
         }

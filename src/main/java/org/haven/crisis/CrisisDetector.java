@@ -67,6 +67,15 @@ public final class CrisisDetector {
     private final List<Rule> rules;
     private final long[] allMasks;
     private final long[] anyMasks;
+    /**
+     * Per category, the rules it may set off: a rule is listed under one category every text it fires on has (its
+     * first required category that is no person or object word, which most posts have), or, when it requires
+     * none, under each category of its alternatives. Posts hold few categories, so few rules are looked at.
+     */
+    private final int[][] rulesByCategory;
+    /** Per rule, the categories it is listed under; a rule is tried from the lowest of them that is present. */
+    private final long[] indexMasks;
+    private final long indexedCategories;
     /** Categories some rule is built from, person words aside: what must be present for the model to weigh in. */
     private final long ruleVocabulary;
     private final List<ContextModifier> modifiers;
@@ -139,6 +148,26 @@ public final class CrisisDetector {
             vocabulary |= allMasks[r] | anyMasks[r];
         }
         ruleVocabulary = vocabulary & ~(personMask | lexicon.objectMask());
+        indexMasks = new long[rules.size()];
+        List<List<Integer>> byCategory = new ArrayList<>();
+        for (int c = 0; c < Long.SIZE; c++) {
+            byCategory.add(new ArrayList<>());
+        }
+        long indexed = 0;
+        for (int r = 0; r < rules.size(); r++) {
+            long common = personMask | lexicon.objectMask();
+            long rare = allMasks[r] & ~common;
+            long mask = rare != 0 ? Long.lowestOneBit(rare)
+                    : allMasks[r] != 0 ? Long.lowestOneBit(allMasks[r]) : anyMasks[r];
+            indexMasks[r] = mask;
+            indexed |= mask;
+            for (long m = mask; m != 0; m &= m - 1) {
+                byCategory.get(Long.numberOfTrailingZeros(m)).add(r);
+            }
+        }
+        indexedCategories = indexed;
+        rulesByCategory = byCategory.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
         overrulable = new boolean[rules.size()];
         for (int r = 0; r < rules.size(); r++) {
             overrulable[r] = model != null && model.mayOverrule(rules.get(r).id());
@@ -205,8 +234,13 @@ public final class CrisisDetector {
             java.util.Arrays.fill(best, null);
             workspace.firingsUsed = false;
         }
-        for (int r = 0; r < rules.size(); r++) {
-            if ((present & allMasks[r]) == allMasks[r] && (anyMasks[r] == 0 || (present & anyMasks[r]) != 0)) {
+        for (long entries = present & indexedCategories; entries != 0; entries &= entries - 1) {
+            int category = Long.numberOfTrailingZeros(entries);
+            for (int r : rulesByCategory[category]) {
+                if ((present & allMasks[r]) != allMasks[r] || (anyMasks[r] != 0 && (present & anyMasks[r]) == 0)
+                        || Long.numberOfTrailingZeros(present & indexMasks[r]) != category) {
+                    continue; // a word missing, or the rule is reached through another of its categories
+                }
                 Firing firing = evaluate(r, normalised, hits, present);
                 if (firing != null) {
                     if (best == null || best.length != rules.size()) {

@@ -192,8 +192,9 @@ public class DiscussionPages {
         }
         try {
             var created = discussion.reply(viewer, id, request);
-            var thread = discussion.read(id, 1, viewer);
-            return Pages.seeOther(afterPosting(id, thread.pageCount(), created.id(), created.crisis()));
+            // the page that holds the reply, by one count: the last page, read after the reply, can already be
+            // further on when others replied in the meantime
+            return Pages.seeOther(afterPosting(id, discussion.pageOf(created.id()), created.id(), created.crisis()));
         } catch (ApiException refused) {
             if (refused.status() == 404) {
                 throw refused;

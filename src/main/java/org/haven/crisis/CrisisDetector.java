@@ -9,10 +9,10 @@ import java.util.Optional;
 /**
  * Decides how urgently a post or search query suggests someone is in danger, and why.
  *
- * <p>Pipeline, per text: {@link Normaliser normalise} (one pass per character and per word), one
- * {@link PatternAutomaton Aho-Corasick} scan that finds trigger terms, idioms and numbers together, then idioms
- * cancel the shorter triggers they overlap ("this craving is killing me") and person phrases cancel the
- * first-person words inside them ("my brother"). Each {@link Rule} is then tried per sentence: its categories
+ * <p>Pipeline, per text: {@link Normaliser normalise} (one pass per character and per word, recording each word
+ * and its key), one {@link PatternAutomaton Aho-Corasick} scan over those words that finds trigger terms, idioms
+ * and numbers together, then idioms cancel the shorter triggers they overlap ("this craving is killing me") and
+ * person phrases cancel the first-person words inside them ("my brother"). Each {@link Rule} is then tried per sentence: its categories
  * must co-occur within its word window, about the right person, and the {@link ContextModifier context
  * modifiers} (negation, history, advice, media, hyperbole) may lower its level. The most severe level wins.
  * Finally, where the scan found rule vocabulary, the {@link WordModel word model} may raise that level: it catches

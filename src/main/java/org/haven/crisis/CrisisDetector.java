@@ -36,7 +36,8 @@ public final class CrisisDetector {
 
     /**
      * Per-thread buffers reused from call to call. Allocating and zeroing fresh arrays for every post cost
-     * more than normalising it; nothing in a workspace outlives the call that uses it.
+     * more than normalising it. What a call leaves in a workspace (the firings array stays filled) is overwritten or
+     * cleared by the next call on the same thread, and never read outside a call.
      */
     private static final class Workspace {
         /** Posts longer than this get a throw-away workspace, so one huge post does not pin memory. */

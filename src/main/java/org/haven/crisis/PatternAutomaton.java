@@ -16,14 +16,16 @@ import java.util.Map;
  * {@code suicidal}).
  *
  * <p>Why words and not characters: every pattern starts and ends on a word boundary, so a word the lexicon never
- * uses can only reset the automaton, and a word it does use moves it by one step. The scan already hashes every
- * word for the {@link WordModel}; one lookup of that hash in the lexicon's vocabulary of a few thousand words,
- * then one step among a state's few children, replaces a transition per character in a table of some 50,000
- * states by 38 symbols (about 4 MB, too big for the processor's near caches). The matches, their order and their
- * positions are those of the character automaton this replaced; the tests compare both definitions.
+ * uses can only reset the automaton, and a word it does use moves it by one step. The {@link Normaliser} records
+ * every word with its key as it writes it, for the {@link WordModel} too; one lookup of that key in the lexicon's
+ * vocabulary of a few thousand words, then one step among a state's few children, replaces a transition per
+ * character in a table of some 50,000 states by 38 symbols (about 4 MB, too big for the processor's near caches).
+ * The matches, their order and their positions are those of the character automaton this replaced, which was
+ * checked on large generated sets when it was replaced; {@code PatternAutomatonTest} holds it to a brute-force
+ * definition of a match.
  *
  * <p>The same scan also reports whole-word numbers at or above a threshold ({@code took 40 of them}), which a
- * word list cannot express, and collects the text's {@link Words} for the word model.
+ * word list cannot express.
  */
 final class PatternAutomaton {
 
@@ -36,11 +38,11 @@ final class PatternAutomaton {
     private final int[] patternWords;
 
     /*
-     * The lexicon's words by the 64-bit key the scan computes anyway, in open addressing with 0 marking an empty
-     * slot; a slot is two adjacent longs, the key and the word's id. A word is known by its key alone, as the word
-     * model knows its features: two words of the patterns that share a key are refused when the automaton is
-     * built, and a word of a post that shares one with a pattern's word by chance (odds of about one in 10^14 per
-     * post) is read as that word, which can only raise an alarm, never hide one.
+     * The lexicon's words by the 64-bit key the normaliser records for each word, in open addressing with 0 marking
+     * an empty slot; a slot is two adjacent longs, the key and the word's id. A word is known by its key alone, as
+     * the word model knows its features: two words of the patterns that share a key are refused when the automaton
+     * is built, and a word of a post that shares one with a pattern's word by chance (odds of about one in 10^14
+     * per post) is read as that word.
      */
     private final long[] vocabulary;
     private final int vocabularyMask;
@@ -239,10 +241,11 @@ final class PatternAutomaton {
     }
 
     private boolean stemMayStart(char first, char second) {
-        if (first >= 128 || second >= 128) {
-            return false;
+        if (first >= 128) {
+            return false; // stems are ASCII
         }
-        int bit = first * 128 + second;
+        // a one-character stem set every second character, 0 included, and only it can be followed by non-ASCII
+        int bit = first * 128 + (second >= 128 ? 0 : second);
         return (stemFilter[bit >>> 6] & (1L << bit)) != 0;
     }
 
@@ -254,13 +257,16 @@ final class PatternAutomaton {
                               Hits hits) {
         int length = to - from;
         boolean possessive = length >= 3 && t[to - 2] == '\'' && t[to - 1] == 's';
+        boolean possessiveReported = false;
         for (int k = 0; k < stems.length && stems[k].length < length; k++) {
             int stemLength = stems[k].length;
             if (possessive && stemLength >= length - 2) {
-                reportPossessive(t, from, to, state, word, clause, segment, hits);
-                possessive = false;
+                if (!possessiveReported) {
+                    reportPossessive(t, from, to, state, word, clause, segment, hits);
+                    possessiveReported = true;
+                }
                 if (stemLength == length - 2) {
-                    continue; // that stem is the possessive's word, whose outputs were all just reported
+                    continue; // everything that ends before the 's, this stem's patterns included, was just reported
                 }
             }
             if (Arrays.equals(stems[k], 0, stemLength, t, from, from + stemLength)) {
@@ -270,7 +276,7 @@ final class PatternAutomaton {
                 }
             }
         }
-        if (possessive) {
+        if (possessive && !possessiveReported) {
             reportPossessive(t, from, to, state, word, clause, segment, hits);
         }
     }

@@ -71,6 +71,57 @@ class PatternAutomatonTest {
         assertEquals(List.of("my brother 1", "opioid 0", "self harm 2"), found);
     }
 
+    /**
+     * Two stems of one length before a possessive ("opiate*", "opioid*" and "my opioid's"), a one-letter stem before
+     * a letter outside ASCII ("b*" in "bé"): cases the shipped lexicon and the texts above rarely meet.
+     */
+    @Test
+    void possessivesAfterStemsOfEqualLengthAndOneLetterStemsMatchThePlainDefinition() {
+        List<String> patterns = List.of("opiate", "opioid", "my brother", "b", "self harm", "harm", "my opioid");
+        boolean[] prefix = {true, true, false, true, true, false, false};
+        PatternAutomaton small = new PatternAutomaton(patterns, prefix);
+        for (String text : List.of("my opioid's side effects", "my opiate's", "bé", "b's", "bb", "my brother's opioid's",
+                "self harm's", "self harming's", "harm's way", "my opioid's")) {
+            assertSameHits(small, patterns, prefix, text);
+        }
+    }
+
+    /**
+     * Small lexicons drawn at random from a few words (so that patterns nest, overlap, share stems and end where
+     * others go on), each scanned over texts of the same words: the automaton's output must be the brute force's.
+     */
+    @Test
+    void randomSmallLexiconsMatchThePlainDefinition() {
+        String[] pool = {"a", "b", "ab", "ba", "my", "i", "i'm", "don't", "24", "7", "so", "sob", "sober", "not", "me"};
+        String[] endings = {"", "", "", "'s", "s", "é", "'", "1"};
+        String[] separators = {" ", " ", " ", "  ", ", ", ". ", " - ", "é "};
+        Random random = new Random(7);
+        for (int lexicons = 0; lexicons < 300; lexicons++) {
+            java.util.Set<String> unique = new java.util.LinkedHashSet<>();
+            for (int p = 0, n = 1 + random.nextInt(8); p < n; p++) {
+                StringBuilder pattern = new StringBuilder(pool[random.nextInt(pool.length)]);
+                for (int w = random.nextInt(3); w > 0; w--) {
+                    pattern.append(' ').append(pool[random.nextInt(pool.length)]);
+                }
+                unique.add(pattern.toString());
+            }
+            List<String> patterns = List.copyOf(unique);
+            boolean[] prefix = new boolean[patterns.size()];
+            for (int p = 0; p < prefix.length; p++) {
+                prefix[p] = random.nextInt(3) == 0;
+            }
+            PatternAutomaton small = new PatternAutomaton(patterns, prefix);
+            for (int texts = 0; texts < 20; texts++) {
+                StringBuilder text = new StringBuilder();
+                for (int w = 0, n = 1 + random.nextInt(8); w < n; w++) {
+                    text.append(pool[random.nextInt(pool.length)]).append(endings[random.nextInt(endings.length)])
+                            .append(separators[random.nextInt(separators.length)]);
+                }
+                assertSameHits(small, patterns, prefix, text.toString());
+            }
+        }
+    }
+
     @Test
     void rejectsAPatternThatIsNotPlainWords() {
         assertThrows(IllegalArgumentException.class,
@@ -80,22 +131,24 @@ class PatternAutomatonTest {
     }
 
     private void assertSameHits(String original) {
+        assertSameHits(automaton, lexicon.patterns(), lexicon.prefixPatterns(), original);
+    }
+
+    private void assertSameHits(PatternAutomaton scanner, List<String> patterns, boolean[] prefix, String original) {
         NormalisedText text = lexicon.normaliser().normalise(original);
         Hits hits = new Hits();
-        automaton.scan(text, NUMBERS_FROM, hits);
+        scanner.scan(text, NUMBERS_FROM, hits);
         List<String> scanned = new ArrayList<>();
         for (int h = 0; h < hits.size; h++) {
             scanned.add(describe(hits.pattern[h], hits.start[h], hits.end[h], hits.firstWord[h], hits.lastWord[h],
                     hits.sentence[h], hits.segment[h]));
         }
-        assertEquals(plainDefinition(text), scanned, original);
+        assertEquals(plainDefinition(text, patterns, prefix), scanned, original + " with " + patterns);
     }
 
     /** Every occurrence by brute force: each pattern tried at each word start. */
-    private List<String> plainDefinition(NormalisedText normalised) {
+    private static List<String> plainDefinition(NormalisedText normalised, List<String> patterns, boolean[] prefix) {
         String t = normalised.toString();
-        List<String> patterns = lexicon.patterns();
-        boolean[] prefix = lexicon.prefixPatterns();
         List<int[]> found = new ArrayList<>(); // pattern, start, end
         for (int s = 0; s < t.length(); s++) {
             if (!wordChar(t, s) || wordChar(t, s - 1)) {

@@ -458,7 +458,9 @@ public final class WordModelTrainer {
     private static Thresholds select(List<Scored> heldOut) {
         Figures rulesAlone = Figures.of(heldOut, null);
         double budget = rulesAlone.hardAlarms() + MAX_ADDED_ALARMS;
-        double ordinaryBudget = rulesAlone.ordinaryAlarms() * MAX_ORDINARY_ALARMS_FACTOR;
+        // with sets where the rules raise no ordinary post at all, a multiple of nothing would rule out every model
+        double ordinaryBudget = rulesAlone.ordinaryAlarms() > 0
+                ? rulesAlone.ordinaryAlarms() * MAX_ORDINARY_ALARMS_FACTOR : Double.POSITIVE_INFINITY;
         Thresholds best = null;
         Figures bestFigures = null;
         for (Thresholds t : candidates()) {
@@ -473,7 +475,8 @@ public final class WordModelTrainer {
             }
         }
         if (best == null) {
-            throw new IllegalStateException("no candidate keeps hard-negative false alarms under " + budget);
+            throw new IllegalStateException("no candidate keeps hard-negative false alarms under " + budget
+                    + " and ordinary posts raised at or under " + ordinaryBudget);
         }
         Thresholds chosen = best;
         for (Thresholds t : candidates()) {

@@ -164,7 +164,7 @@ public final class CrisisDetectorBenchmark {
     }
 
     /** The development set's posts, then generated posts of 1 to 8 sentences until the corpus is big enough. */
-    private static List<String> corpus() {
+    static List<String> corpus() {
         List<String> corpus = new ArrayList<>();
         LabelledPost.load("/crisis/devset.jsonl").forEach(p -> corpus.add(p.text()));
         Random random = new Random(42);

@@ -188,10 +188,6 @@ final class PatternAutomaton {
         }
     }
 
-    int patternWords(int pattern) {
-        return pattern == NUMBER ? 1 : patternWords[pattern];
-    }
-
     /**
      * Scans the words of {@code text} once (as the normaliser recorded them) and reports every pattern occurrence
      * on word boundaries, plus whole-word numbers of at least {@code numberThreshold}, with word and clause

@@ -85,11 +85,7 @@ final class Words {
 
     /** The key of a word's spelling: 64-bit FNV-1a of its UTF-16 chars. */
     static long fnv(String word) {
-        long hash = FNV_OFFSET;
-        for (int k = 0; k < word.length(); k++) {
-            hash = (hash ^ word.charAt(k)) * FNV_PRIME;
-        }
-        return hash;
+        return hash(word.toCharArray(), 0, word.length());
     }
 
     /** The key of a pair of adjacent words, from theirs: each character is hashed once. */

@@ -50,16 +50,16 @@ public final class WordModelTrainer {
     /** A text's TF-IDF vector is divided by its length, but by at least this much (see WordModel). */
     static final double MINIMUM_NORM = Double.parseDouble(System.getProperty("minNorm", "20"));
     /** Raise when the training data or the settings change. */
-    static final String VERSION = "2026.12.5";
+    static final String VERSION = "2026.12.6";
     /**
-     * Chosen by {@link #select} on the leave-one-set-out figures of the training sets alone (9,150 posts): 0.948 /
-     * 0.955 / 0.050 (crisis recall / IMMINENT recall / hard-negative false alarms, the rules alone raising 0.033 of
-     * them), ordinary posts 0.017, IMMINENT precision 0.875. The rules to overrule are chosen on those same held-out
+     * Chosen by {@link #select} on the leave-one-set-out figures of the training sets alone (10,550 posts): 0.945 /
+     * 0.951 / 0.049 (crisis recall / IMMINENT recall / hard-negative false alarms, the rules alone raising 0.034 of
+     * them), ordinary posts 0.015, IMMINENT precision 0.883. The rules to overrule are chosen on those same held-out
      * scores, so what overruling gains there is optimistic; the never-read sets are its honest check. Print them
      * with {@code --cross-validate}.
      */
-    static final Thresholds SHIPPED = new Thresholds(0.75, 0.6, 0.3, Set.of("farewell-finality", "gone-when",
-            "means-have-now", "means-now", "means-on-body", "pills-ready", "plan-made"));
+    static final Thresholds SHIPPED = new Thresholds(0.75, 0.65, 0.3, Set.of("farewell-finality", "gone-when",
+            "means-have-now", "means-now", "pills-ready"));
     /**
      * Below this probability of both crisis and IMMINENT the model doubts a verdict reached by rules it may
      * overrule. Not tuned: 0.05, 0.1 and 0.15 were looked at, and 0.1 is "even remotely likely" in plain terms.
@@ -72,7 +72,10 @@ public final class WordModelTrainer {
      */
     static final Set<String> NEVER_OVERRULED = Set.of("third-party-emergency", "cut-bleeding", "use-danger",
             "use-symptom", "overdose-taken", "overdose-taken-other", "overdose-fragments", "self-harm-bleeding",
-            "emergency-now");
+            "emergency-now",
+            // added 2026-12-06 (fourth session), when the selection first offered "overuse": used way too much,
+            // injected everything, took 15 of them are overdoses under way too, by the same principle
+            "overuse", "use-excess", "use-everything", "overdose-count");
 
     private WordModelTrainer() {
     }

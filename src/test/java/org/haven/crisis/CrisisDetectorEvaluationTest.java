@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,7 +66,7 @@ class CrisisDetectorEvaluationTest {
     void freshSetsKeepWhatTheyTaughtTheDetector() {
         // every floor here was reset to just under the figures of word model 2026.12.6, most of them upwards, then to
         // those of 2026.12.7 (train-af learned; the model alone now raises IMMINENT from 0.75, not 0.65: IMMINENT
-        // recall fell by one to three posts on P, Q, R, S, AB, AD, O and W)
+        // recall fell by one or two posts on P, Q, R, S, AB, AD, O, W and both IMMINENT paraphrase sets)
         assertAll(
                 () -> floor("fresh A (young, slang)", "/crisis/fresh-a.jsonl", 0.95, 1.0, 0.03),
                 () -> floor("fresh B (older adults)", "/crisis/fresh-b.jsonl", 1.0, 1.0, 0.0),
@@ -138,6 +137,14 @@ class CrisisDetectorEvaluationTest {
      */
     @Test
     void setsNeverTunedOrTrainedOnKeepTheirFigures() {
+        // floors reset where a model moved them (which posts moved, unread):
+        // 2026.12.2: escalation raised IMMINENT recall on most sets; P2 and R lost a crisis post or two to the higher
+        //            ideation threshold, 0.75
+        // 2026.12.5: one more false alarm each on G, L, R, S and P3; one more crisis post found on R, S and T
+        // 2026.12.6: P11 lost four crisis posts and an IMMINENT one, P7 a crisis post; P6 one more false alarm; P2,
+        //            P5 and P10 one more crisis post each
+        // 2026.12.7: P3 and P13 lost a crisis post and an IMMINENT one each; P4, P6 and P10 one more crisis post each;
+        //            two false alarms fewer on P10, one fewer on P6 and P7, one more on P12
         assertAll(
                 () -> unseen("fresh G, never tuned on", "/crisis/fresh-g-untuned.jsonl", 1.0, 1.0, 0.04),
                 () -> unseen("fresh L, never tuned on", "/crisis/fresh-l-untuned.jsonl", 0.98, 1.0, 0.05),
@@ -145,13 +152,7 @@ class CrisisDetectorEvaluationTest {
                 () -> unseen("fresh R, never tuned on", "/crisis/fresh-r-untuned.jsonl", 0.92, 0.93, 0.04),
                 () -> unseen("fresh S, never tuned on", "/crisis/fresh-s-untuned.jsonl", 0.98, 1.0, 0.05),
                 () -> unseen("fresh T, never tuned on", "/crisis/fresh-t-untuned.jsonl", 0.89, 0.96, 0.05),
-                // floors reset for word model 2026.12.6 where they moved: P7 lost a crisis post, P6 gained a false
-                // alarm, P2, P5 and P10 found one more crisis post each, S and P5 are held to what they already did
-                // every floor above was reset for word model 2026.12.5 where it moved: one more false alarm each on G, L,
-                // R, S and P3, and one more crisis post found on R, S and T (which, unread)
-                // written after word model 2026.11.1 was final and measured once with it; every floor here was reset
-                // for word model 2026.12.2 (escalation raised IMMINENT recall on most sets; P2 and R lost a crisis post
-                // or two to the retrained model with its higher ideation threshold, 0.75; which of the two, unread)
+                // written after word model 2026.11.1 was final and measured once with it
                 () -> unseen("fresh P1 (young, chat), never tuned on", "/crisis/fresh-p1-untuned.jsonl", 0.93, 1.0, 0.02),
                 () -> unseen("fresh P2 (older adults), never tuned on", "/crisis/fresh-p2-untuned.jsonl", 0.95, 0.9, 0.17),
                 () -> unseen("fresh P3 (one bad night), never tuned on", "/crisis/fresh-p3-untuned.jsonl", 0.96, 0.96, 0.04),
@@ -171,8 +172,6 @@ class CrisisDetectorEvaluationTest {
                 // the demo-content and everyday-sentence tests called for, not these figures); P10's false alarms
                 // are the rules' but one
                 () -> unseen("fresh P10 (a month of a forum), never tuned on", "/crisis/fresh-p10-untuned.jsonl", 1.0, 1.0, 0.08),
-                // P11 lost 4 crisis posts and 1 IMMINENT post to word model 2026.12.6 (which, unread); with 2026.12.7
-                // P3 and P13 lost an IMMINENT post each, P10 two false alarms and P6 and P7 one each, P12 gained one
                 () -> unseen("fresh P11 (holidays and anniversaries), never tuned on", "/crisis/fresh-p11-untuned.jsonl", 0.87, 0.97, 0.02),
                 // written on 2026-12-06 (fourth session) with train-aa to train-ad: P12 a week of a forum, P13 the four
                 // themes of those training sets. Measured once with word model 2026.12.5 (P12 0.984 / 1.000 / 0.031,
@@ -183,22 +182,26 @@ class CrisisDetectorEvaluationTest {
     }
 
     /**
-     * Every never-read set pooled (about 2,850 posts from 20 sets by separate writers): the figure nearest to what
-     * unseen text of the same kinds would score, less swayed by one set's few posts than the sets one by one. Held
-     * to the recall targets; false alarms are held to a floor a little above what they are (60 of 1,199, 0.0500,
-     * with word model 2026.12.7; 0.053 with 2026.12.6; the rules alone raise 0.051), as the 0.05 target is met
-     * there by no margin at all.
+     * Every never-read set pooled (2,856 posts from 20 sets by separate writers): the figure nearest to what unseen
+     * text of the same kinds would score, less swayed by one set's few posts than the sets one by one. Held to the
+     * recall targets. False alarms miss the 0.05 target by a fraction of a post (60 of 1,199 hard negatives, 0.0500,
+     * with word model 2026.12.7, where 59 would meet it; 64 with 2026.12.6; the rules alone raise 61), so they are
+     * held to a floor a little above that instead.
      */
     @Test
     void neverReadSetsPooledReachTheRecallTargets() {
         List<LabelledPost> pooled = new ArrayList<>();
-        try (DirectoryStream<Path> sets = Files.newDirectoryStream(Paths.get("src/test/resources/crisis"),
-                "*untuned*.jsonl")) {
-            sets.forEach(set -> pooled.addAll(LabelledPost.load("/crisis/" + set.getFileName())));
+        int sets = 0;
+        // listed and read from the same directory as the trainer's, so no set can be counted that is not read
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(WordModelTrainer.SETS, "*untuned*.jsonl")) {
+            for (Path file : files) {
+                pooled.addAll(LabelledPost.load(file));
+                sets++;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertTrue(pooled.size() >= 2800, "never-read posts found: " + pooled.size());
+        assertTrue(sets >= 20 && pooled.size() >= 2800, "never-read sets found: " + sets + ", posts " + pooled.size());
         System.out.println(SetEvaluation.of("never-read sets pooled (rules alone)", pooled, rulesAlone).report(false));
         floor(SetEvaluation.of("never-read sets pooled", pooled, detector), false, SetEvaluation.MIN_CRISIS_RECALL,
                 SetEvaluation.MIN_IMMINENT_RECALL, 0.055);

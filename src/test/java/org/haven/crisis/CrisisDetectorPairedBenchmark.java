@@ -1,6 +1,8 @@
 package org.haven.crisis;
 
 import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -18,8 +20,11 @@ import java.util.Locale;
  * Compares two builds of the detector in one JVM, round by round: this build's {@code target/classes} against
  * another's (a baseline commit compiled elsewhere). On a shared virtual machine separate benchmark runs of one
  * build can differ by 15%, which hides any change worth a few percent; rounds of both builds alternating in one
- * process meet the same machine state, so their ratio is steadier. Two identical builds gave 1.01–1.03 (the
- * second build loaded seems to run slightly faster), so read a median ratio under about 1.04 as no difference.
+ * process meet the same machine state, so their ratio is steadier. Two identical builds gave 1.01–1.03 by wall
+ * clock on one VM (the second build loaded seems to run slightly faster) and 1.00–1.04, with quartiles ±6%, on a
+ * noisier one, so read a median ratio under about 1.04 as no difference. The ratio is printed by wall clock and by
+ * the measuring thread's CPU time, which leaves out time the thread was not running; it also leaves out work on
+ * other threads (garbage collection, compilation), so a build that allocates more looks better by it than it is.
  *
  * <p>Each build is loaded by a class loader of its own, with its own lexicon and word model from its classes folder,
  * and only the public API is used ({@code Lexicon.loadDefault}, {@code new CrisisDetector(lexicon)},
@@ -99,7 +104,8 @@ public final class CrisisDetectorPairedBenchmark {
 
         double[][] megabytesPerSecond = new double[2][MEASURED_ROUNDS];
         double[][] cpuMegabytesPerSecond = new double[2][MEASURED_ROUNDS];
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpuClock = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
         long sink = 0;
         for (int round = -WARM_UP_ROUNDS; round < MEASURED_ROUNDS; round++) {
             for (int turn = 0; turn < 2; turn++) {
@@ -124,8 +130,10 @@ public final class CrisisDetectorPairedBenchmark {
                     sorted[MEASURED_ROUNDS / 2], sorted[MEASURED_ROUNDS - 1]);
         }
         printRatios("wall clock", megabytesPerSecond, sink);
-        // on a shared VM the wall clock also counts time the thread was not running at all; its CPU time does not
-        printRatios("thread CPU time", cpuMegabytesPerSecond, sink);
+        if (cpuClock) {
+            // the wall clock also counts time this thread was not running; its CPU time does not (see above)
+            printRatios("thread CPU time", cpuMegabytesPerSecond, sink);
+        }
     }
 
     private static void printRatios(String clock, double[][] megabytesPerSecond, long sink) {

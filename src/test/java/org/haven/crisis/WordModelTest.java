@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class WordModelTest {
@@ -42,6 +44,20 @@ class WordModelTest {
 
     private final Lexicon lexicon = Lexicon.loadDefault();
     private final CrisisDetector withTinyModel = new CrisisDetector(lexicon, model(TINY));
+
+    /** A rule id misspelt in the trainer's lists would protect nothing, or let the model overrule nothing. */
+    @Test
+    void theTrainersRuleListsNameRulesOfTheLexicon() {
+        Set<String> ids = new TreeSet<>();
+        Lexicon.loadDefault().rules().forEach(rule -> ids.add(rule.id()));
+        Set<String> named = new TreeSet<>(WordModelTrainer.NEVER_OVERRULED);
+        named.addAll(WordModelTrainer.SHIPPED.overrulable());
+        named.removeAll(ids);
+        assertTrue(named.isEmpty(), "not rules of the lexicon: " + named);
+        Set<String> both = new TreeSet<>(WordModelTrainer.NEVER_OVERRULED);
+        both.retainAll(WordModelTrainer.SHIPPED.overrulable());
+        assertTrue(both.isEmpty(), "overrulable although never to be overruled: " + both);
+    }
 
     @Test
     void theModelRaisesWhatTheRulesMissAndShowsWhichWordsWeighed() {

@@ -66,6 +66,8 @@ public final class CrisisDetector {
     private final long numberCategories;
     private final long personMask;
     private final List<Rule> rules;
+    /** Words in the longest pattern: how far a hit's first word can lie before its last. */
+    private final int patternWords;
     private final long[] allMasks;
     private final long[] anyMasks;
     /**
@@ -139,6 +141,7 @@ public final class CrisisDetector {
         numberCategories = numbers;
         personMask = lexicon.selfMask() | lexicon.otherMask();
         rules = lexicon.rules();
+        patternWords = lexicon.patterns().stream().mapToInt(p -> p.split(" ").length).max().orElse(1);
         modifiers = lexicon.modifiers();
         allMasks = new long[rules.size()];
         anyMasks = new long[rules.size()];
@@ -372,7 +375,7 @@ public final class CrisisDetector {
             int p = hits.pattern[i];
             if (p != PatternAutomaton.NUMBER && lexicon.isIdiom(p)) {
                 // the longer idiom wins: "killing me" in "this craving is killing me" is not a trigger
-                for (int h = 0; h < hits.size; h++) {
+                for (int h = firstOverlapping(hits, i), to = afterOverlapping(hits, i); h < to; h++) {
                     if (h != i && hits.overlap(h, i) && idiomCovers(hits, i, h)) {
                         hits.categories[h] = 0;
                     }
@@ -385,7 +388,7 @@ public final class CrisisDetector {
                 suppressed |= lexicon.suppressedBy(Long.numberOfTrailingZeros(c));
             }
             if (suppressed != 0) {
-                for (int h = 0; h < hits.size; h++) {
+                for (int h = firstOverlapping(hits, i), to = afterOverlapping(hits, i); h < to; h++) {
                     if (h != i && hits.contains(i, h) && hits.length(h) < hits.length(i)) {
                         hits.categories[h] &= ~suppressed;
                     }
@@ -397,6 +400,19 @@ public final class CrisisDetector {
             present |= hits.categories[h];
         }
         return present;
+    }
+
+    /**
+     * The hits that can overlap hit {@code i} lie between these two: a hit shares a character with {@code i} only
+     * if it shares a word, and hits come in order of their last word. Looking there alone, not at every hit, keeps
+     * a long post with thousands of hits linear.
+     */
+    private int firstOverlapping(Hits hits, int i) {
+        return hits.searchFromWord(hits.firstWord[i]);
+    }
+
+    private int afterOverlapping(Hits hits, int i) {
+        return hits.searchUntilWord(hits.lastWord[i] + patternWords);
     }
 
     /**
@@ -443,7 +459,7 @@ public final class CrisisDetector {
             if ((hits.categories[anchor] & anchors) == 0) {
                 continue;
             }
-            int[] chosen = choose(rule, anyMasks[r], hits, anchor);
+            int[] chosen = choose(rule, anyMasks[r], hits, anchor, patternWords);
             if (chosen == null || !personMatches(rule, text, hits, chosen)) {
                 continue;
             }
@@ -457,20 +473,20 @@ public final class CrisisDetector {
     }
 
     /** For each category of the rule, the hit nearest the anchor; null if one is missing or too far away. */
-    private static int[] choose(Rule rule, long anyMask, Hits hits, int anchor) {
+    private static int[] choose(Rule rule, long anyMask, Hits hits, int anchor, int patternWords) {
         if (rule.all().length == 0) {
             return new int[] {anchor}; // the anchor is itself one of the 'any' categories
         }
         int[] chosen = new int[rule.all().length + (rule.any().length > 0 ? 1 : 0)];
         chosen[0] = anchor;
         for (int i = 1; i < rule.all().length; i++) {
-            chosen[i] = nearest(rule, hits, anchor, 1L << rule.all()[i]);
+            chosen[i] = nearest(rule, hits, anchor, 1L << rule.all()[i], patternWords);
             if (chosen[i] < 0) {
                 return null;
             }
         }
         if (rule.any().length > 0) {
-            int hit = nearest(rule, hits, anchor, anyMask);
+            int hit = nearest(rule, hits, anchor, anyMask, patternWords);
             if (hit < 0) {
                 return null;
             }
@@ -485,10 +501,22 @@ public final class CrisisDetector {
         return lastWord - firstWord + 1 <= rule.window() ? chosen : null;
     }
 
-    private static int nearest(Rule rule, Hits hits, int anchor, long categories) {
+    private static int nearest(Rule rule, Hits hits, int anchor, long categories, int patternWords) {
         int best = -1;
         int bestDistance = Integer.MAX_VALUE;
-        for (int h = 0; h < hits.size; h++) {
+        // only hits that could fit the rule's window with the anchor are looked at: a nearest hit farther away fails
+        // the window in choose() anyway, and looking at every hit made long posts quadratic. Hits come in order of
+        // their last word, and a hit's last word is fewer than patternWords after its first.
+        int from;
+        int to;
+        if (rule.acrossSentences()) {
+            from = hits.searchFromWord(hits.firstWord[anchor] - rule.window() + 1);
+            to = hits.searchUntilWord(hits.firstWord[anchor] + rule.window() + patternWords);
+        } else {
+            from = hits.searchFromSentence(hits.sentence[anchor]);
+            to = hits.searchUntilSentence(hits.sentence[anchor] + 1);
+        }
+        for (int h = from; h < to; h++) {
             if ((hits.categories[h] & categories) == 0
                     || (!rule.acrossSentences() && hits.sentence[h] != hits.sentence[anchor])) {
                 continue;
@@ -516,7 +544,9 @@ public final class CrisisDetector {
         int first = firstOf(hits, chosen);
         int last = rule.subjectAtFirst() ? first : lastOf(hits, chosen);
         int nearest = -1;
-        for (int h = 0; h < hits.size; h++) {
+        // both searches stay inside one sentence: looking at the sentence's hits alone keeps long posts linear
+        int lastSentenceEnd = hits.searchUntilSentence(hits.sentence[last] + 1);
+        for (int h = hits.searchFromSentence(hits.sentence[last]); h < lastSentenceEnd; h++) {
             if ((hits.categories[h] & personMask) != 0 && hits.sentence[h] == hits.sentence[last]
                     && hits.lastWord[h] < hits.firstWord[last] && !insideChosen(hits, chosen, h)
                     && !(rule.person() == Rule.Person.SELF && possessor(text, hits, h))
@@ -532,7 +562,8 @@ public final class CrisisDetector {
             return true;
         }
         int lastWord = lastWordOf(hits, chosen);
-        for (int h = 0; h < hits.size; h++) {
+        int firstSentenceEnd = hits.searchUntilSentence(hits.sentence[first] + 1);
+        for (int h = hits.searchFromSentence(hits.sentence[first]); h < firstSentenceEnd; h++) {
             if ((hits.categories[h] & (lexicon.otherMask() | lexicon.objectMask())) != 0
                     && hits.sentence[h] == hits.sentence[first]
                     && hits.firstWord[h] >= hits.firstWord[first] && hits.firstWord[h] <= lastWord + 3) {
@@ -554,7 +585,20 @@ public final class CrisisDetector {
             int found = -1;
             boolean blocked = false;
             long category = 1L << modifier.category();
-            for (int h = 0; h < hits.size && !blocked; h++) {
+            // every scope but the whole text lies within the sentences of the rule's words (and the next one)
+            int from = 0;
+            int to = hits.size;
+            if (modifier.scope() != ContextModifier.Scope.TEXT && hits.size > Hits.SHORT) {
+                int firstSentence = Integer.MAX_VALUE;
+                int lastSentence = Integer.MIN_VALUE;
+                for (int c : chosen) {
+                    firstSentence = Math.min(firstSentence, hits.sentence[c]);
+                    lastSentence = Math.max(lastSentence, hits.sentence[c]);
+                }
+                from = hits.searchFromSentence(firstSentence);
+                to = hits.searchUntilSentence(lastSentence + 2);
+            }
+            for (int h = from; h < to && !blocked; h++) {
                 boolean relevant = (hits.categories[h] & (category | modifier.unlessMask())) != 0;
                 if (!relevant || !inScope(modifier, text, hits, chosen, first, h)) {
                     continue;
@@ -679,27 +723,9 @@ public final class CrisisDetector {
         return false;
     }
 
-    /**
-     * Whether hit {@code h} lies between quotation marks in the original text. Straight and curly double quotes
-     * toggle; a single quote does only where it is not an apostrophe inside a word ("don't").
-     */
+    /** Whether hit {@code h} lies between quotation marks in the original text (see {@link NormalisedText#quoted}). */
     private static boolean quoted(NormalisedText text, Hits hits, int h) {
-        String original = text.original();
-        int until = text.originalStart(hits.start[h]);
-        boolean inside = false;
-        for (int i = 0; i < until; i++) {
-            char c = original.charAt(i);
-            if (c == '"' || c == '\u201C' || c == '\u201D' || c == '\u00AB' || c == '\u00BB') {
-                inside = !inside;
-            } else if (c == '\'' || c == '\u2018' || c == '\u2019') {
-                boolean letterBefore = i > 0 && Character.isLetterOrDigit(original.charAt(i - 1));
-                boolean letterAfter = i + 1 < original.length() && Character.isLetterOrDigit(original.charAt(i + 1));
-                if (letterBefore != letterAfter && (letterAfter ? !inside : inside)) {
-                    inside = !inside;
-                }
-            }
-        }
-        return inside;
+        return text.quoted(text.originalStart(hits.start[h]));
     }
 
     private static int lastOf(Hits hits, int[] chosen) {

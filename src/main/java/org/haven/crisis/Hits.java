@@ -41,6 +41,67 @@ final class Hits {
         size++;
     }
 
+    /**
+     * Up to this many hits, a search looks at all of them: finding where to look costs more than looking. Beyond
+     * it, the rules look only near the words they are about (see the search bounds below), so that a long post
+     * with thousands of hits costs time in proportion to its length, not to its square.
+     */
+    static final int SHORT = 64;
+
+    /* Search bounds: [from, until) holds every hit a search asks about, and for a short list all of them, so the
+       caller still checks each hit it looks at. Hits are recorded in order of their last word, and so of their
+       sentence, which is what makes the binary searches valid. */
+
+    /** Where to start looking for hits whose last word is at or after {@code word}. */
+    int searchFromWord(int word) {
+        return size <= SHORT ? 0 : firstEndingAtOrAfter(word);
+    }
+
+    /** Where to stop looking for hits whose last word is before {@code word}. */
+    int searchUntilWord(int word) {
+        return size <= SHORT ? size : firstEndingAtOrAfter(word);
+    }
+
+    /** Where to start looking for hits of sentence {@code sentence} or later. */
+    int searchFromSentence(int sentence) {
+        return size <= SHORT ? 0 : firstInSentence(sentence);
+    }
+
+    /** Where to stop looking for hits of sentences before {@code sentence}. */
+    int searchUntilSentence(int sentence) {
+        return size <= SHORT ? size : firstInSentence(sentence);
+    }
+
+    /** The first hit whose last word is at or after {@code word}, or {@link #size}. */
+    private int firstEndingAtOrAfter(int word) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (lastWord[mid] < word) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The first hit in sentence {@code sentence} or a later one, or {@link #size}. */
+    private int firstInSentence(int sentence) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (this.sentence[mid] < sentence) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     int length(int hit) {
         return end[hit] - start[hit];
     }

@@ -14,6 +14,8 @@ final class NormalisedText {
     private final int[] starts;
     private final int[] ends;
     private final Words words;
+    /** Per original offset, whether it lies between quotation marks; built on first use by {@link #quoted}. */
+    private boolean[] quotedBefore;
 
     NormalisedText(String original, char[] chars, int length, int[] starts, int[] ends, Words words) {
         this.words = words;
@@ -50,6 +52,36 @@ final class NormalisedText {
     /** Offset in the original text just after the normalised character at {@code index}. */
     int originalEnd(int index) {
         return ends[index];
+    }
+
+    /**
+     * Whether original offset {@code offset} lies between quotation marks. Straight and curly double quotes toggle;
+     * a single quote does only where it is not an apostrophe inside a word ("don't"). The states of the whole text
+     * are worked out on the first question and kept: asked once per hit, reading from the start each time made a
+     * long post with many hits quadratic.
+     */
+    boolean quoted(int offset) {
+        if (quotedBefore == null) {
+            int n = original.length();
+            boolean[] before = new boolean[n + 1];
+            boolean inside = false;
+            for (int i = 0; i < n; i++) {
+                before[i] = inside;
+                char c = original.charAt(i);
+                if (c == '"' || c == '\u201C' || c == '\u201D' || c == '\u00AB' || c == '\u00BB') {
+                    inside = !inside;
+                } else if (c == '\'' || c == '\u2018' || c == '\u2019') {
+                    boolean letterBefore = i > 0 && Character.isLetterOrDigit(original.charAt(i - 1));
+                    boolean letterAfter = i + 1 < n && Character.isLetterOrDigit(original.charAt(i + 1));
+                    if (letterBefore != letterAfter && (letterAfter ? !inside : inside)) {
+                        inside = !inside;
+                    }
+                }
+            }
+            before[n] = inside;
+            quotedBefore = before;
+        }
+        return quotedBefore[offset];
     }
 
     @Override

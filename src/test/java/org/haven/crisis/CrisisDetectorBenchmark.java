@@ -95,6 +95,7 @@ public final class CrisisDetectorBenchmark {
         System.out.printf(Locale.ROOT, "%-26s %12s %12s %9s %9s%n", "single thread", "MB/s (wall)", "MB/s (cpu)",
                 "p50 us", "p99 us");
         print("CrisisDetector", detectorFigures);
+        printLongestPost(detector);
         if (Boolean.getBoolean("detectorOnly")) {
             return; // -DdetectorOnly=true: a quick figure while tuning; the baseline takes minutes
         }
@@ -105,6 +106,30 @@ public final class CrisisDetectorBenchmark {
                 detectorFigures.cpuMegabytesPerSecond / baselineFigures.cpuMegabytesPerSecond);
         System.out.printf(Locale.ROOT, "load average %.2f at end; on a shared machine trust the cpu column%n",
                 os.getSystemLoadAverage());
+    }
+
+    /**
+     * The worst case a member can send: a post of the largest allowed size made only of the development set's crisis
+     * posts, so that nearly every sentence holds words of several rules. The rules look only near each hit; when
+     * they looked at every hit for every hit, such a post took about 0.1 s, and three times as much text nine times
+     * as long.
+     */
+    private static void printLongestPost(CrisisDetector detector) {
+        StringBuilder post = new StringBuilder();
+        List<LabelledPost> crisis = LabelledPost.load("/crisis/devset.jsonl").stream()
+                .filter(p -> p.label().atLeast(CrisisLevel.IDEATION)).toList();
+        for (int i = 0; post.length() < org.haven.discussion.DiscussionRequests.MAX_BODY; i++) {
+            post.append(crisis.get(i % crisis.size()).text()).append(i % 3 == 0 ? "\n" : " ");
+        }
+        String text = post.substring(0, org.haven.discussion.DiscussionRequests.MAX_BODY);
+        long best = Long.MAX_VALUE;
+        for (int round = 0; round < 40; round++) {
+            long start = System.nanoTime();
+            detector.detect(text);
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        System.out.printf(Locale.ROOT, "longest allowed post (%,d chars of crisis posts): %.2f ms%n", text.length(),
+                best / 1e6);
     }
 
     /** Throughput of the best measured round, by wall clock and by this thread's CPU time. */

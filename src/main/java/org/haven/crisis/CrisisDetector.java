@@ -58,6 +58,8 @@ public final class CrisisDetector {
      * the thread-local key becomes unreachable and pooled server threads drop their workspaces.
      */
     private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
+    /** See {@link #readingEveryHit}. */
+    private boolean readEveryHit;
 
     private final Lexicon lexicon;
     private final Normaliser normaliser;
@@ -192,6 +194,15 @@ public final class CrisisDetector {
         return mask;
     }
 
+    /**
+     * This detector, made to read every hit in every search of its rules, as they did before they learned to look
+     * only near each hit: the reference the tests hold that shortcut to. Call before the detector is shared.
+     */
+    CrisisDetector readingEveryHit() {
+        readEveryHit = true;
+        return this;
+    }
+
     /** The lexicon this detector was built from. */
     public Lexicon lexicon() {
         return lexicon;
@@ -215,6 +226,7 @@ public final class CrisisDetector {
         NormalisedText normalised = normaliser.normalise(text, workspace.folded, workspace.normalised, workspace.words);
         Hits hits = workspace.hits;
         hits.size = 0;
+        hits.readWhole = readEveryHit;
         automaton.scan(normalised, smallestNumber, hits);
         if (hits.size == 0) {
             return CrisisVerdict.none();
@@ -269,6 +281,7 @@ public final class CrisisDetector {
         Workspace workspace = new Workspace();
         NormalisedText normalised = normaliser.normalise(text, workspace.folded, workspace.normalised, workspace.words);
         Hits hits = workspace.hits;
+        hits.readWhole = readEveryHit;
         automaton.scan(normalised, smallestNumber, hits);
         if (hits.size == 0) {
             return new RulesAnswer(CrisisVerdict.none(), false, Map.of());
@@ -504,9 +517,11 @@ public final class CrisisDetector {
     private static int nearest(Rule rule, Hits hits, int anchor, long categories, int patternWords) {
         int best = -1;
         int bestDistance = Integer.MAX_VALUE;
-        // only hits that could fit the rule's window with the anchor are looked at: a nearest hit farther away fails
-        // the window in choose() anyway, and looking at every hit made long posts quadratic. Hits come in order of
-        // their last word, and a hit's last word is fewer than patternWords after its first.
+        // looking at every hit for every anchor made long posts quadratic. The range holds every hit whose first word
+        // is fewer than window words from the anchor's, long phrases that run past the window included (the nearest
+        // may be one, and then choose() must see it and fail, as before); a hit whose first word is farther would
+        // fail the window in choose() whichever it was. Hits come in order of their last word, which is fewer than
+        // patternWords after their first.
         int from;
         int to;
         if (rule.acrossSentences()) {

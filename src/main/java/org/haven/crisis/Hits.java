@@ -47,6 +47,8 @@ final class Hits {
      * with thousands of hits costs time in proportion to its length, not to its square.
      */
     static final int SHORT = 64;
+    /** Set by a detector that reads every hit in every search, as the rules did before; the tests' reference. */
+    boolean readWhole;
 
     /* Search bounds: [from, until) holds every hit a search asks about, and for a short list all of them, so the
        caller still checks each hit it looks at. Hits are recorded in order of their last word, and so of their
@@ -54,22 +56,22 @@ final class Hits {
 
     /** Where to start looking for hits whose last word is at or after {@code word}. */
     int searchFromWord(int word) {
-        return size <= SHORT ? 0 : firstEndingAtOrAfter(word);
+        return readWhole || size <= SHORT ? 0 : firstEndingAtOrAfter(word);
     }
 
     /** Where to stop looking for hits whose last word is before {@code word}. */
     int searchUntilWord(int word) {
-        return size <= SHORT ? size : firstEndingAtOrAfter(word);
+        return readWhole || size <= SHORT ? size : firstEndingAtOrAfter(word);
     }
 
     /** Where to start looking for hits of sentence {@code sentence} or later. */
     int searchFromSentence(int sentence) {
-        return size <= SHORT ? 0 : firstInSentence(sentence);
+        return readWhole || size <= SHORT ? 0 : firstInSentence(sentence);
     }
 
     /** Where to stop looking for hits of sentences before {@code sentence}. */
     int searchUntilSentence(int sentence) {
-        return size <= SHORT ? size : firstInSentence(sentence);
+        return readWhole || size <= SHORT ? size : firstInSentence(sentence);
     }
 
     /** The first hit whose last word is at or after {@code word}, or {@link #size}. */

@@ -68,6 +68,8 @@ public final class CrisisDetector {
     private final long numberCategories;
     private final long personMask;
     private final List<Rule> rules;
+    /** Per rule, its id: read for every rule that fired. */
+    private final String[] ruleIds;
     /** Words in the longest pattern: how far a hit's first word can lie before its last. */
     private final int patternWords;
     private final long[] allMasks;
@@ -143,6 +145,7 @@ public final class CrisisDetector {
         numberCategories = numbers;
         personMask = lexicon.selfMask() | lexicon.otherMask();
         rules = lexicon.rules();
+        ruleIds = rules.stream().map(Rule::id).toArray(String[]::new);
         patternWords = lexicon.patterns().stream().mapToInt(p -> p.split(" ").length).max().orElse(1);
         modifiers = lexicon.modifiers();
         allMasks = new long[rules.size()];
@@ -330,9 +333,9 @@ public final class CrisisDetector {
                 ids.add(MODEL_DOUBT);
                 ids.addAll(rules.rules());
                 ids.addAll(kept.rules());
-                MatchList matches = new MatchList();
-                rules.matches().forEach(matches::add);
-                kept.matches().forEach(matches::add);
+                MatchList matches = new MatchList(text);
+                matches.addAll(rules.matches());
+                matches.addAll(kept.matches());
                 return new CrisisVerdict(CrisisLevel.max(kept.level(), CrisisLevel.CONCERN), ids, matches.ordered());
             }
             return rules;
@@ -342,13 +345,11 @@ public final class CrisisDetector {
         }
         String id = opinion.level() == CrisisLevel.IMMINENT ? MODEL_IMMINENT : MODEL_IDEATION;
         // the rules' own findings stay beside the model's, so a moderator still sees what the rules read
-        MatchList matches = new MatchList();
-        rules.matches().forEach(matches::add);
+        MatchList matches = new MatchList(text);
+        matches.addAll(rules.matches());
         for (int[] span : opinion.spans()) {
-            int start = text.originalStart(span[0]);
-            int end = text.originalEnd(span[1] - 1);
             // "wanna" became "want to": several features can stand for the same original words, kept once
-            matches.add(new CrisisMatch(start, end, text.original().substring(start, end), id));
+            matches.add(text.originalStart(span[0]), text.originalEnd(span[1] - 1), id);
         }
         List<String> ids = new ArrayList<>(rules.rules().size() + 1);
         ids.add(id);
@@ -765,48 +766,86 @@ public final class CrisisDetector {
 
     private CrisisVerdict verdict(NormalisedText text, Hits hits, Firing[] best) {
         CrisisLevel level = CrisisLevel.NONE;
+        int atLevel = 0;
         for (Firing firing : best) {
             if (firing != null) {
-                level = CrisisLevel.max(level, firing.level());
+                int order = firing.level().compareTo(level);
+                if (order > 0) {
+                    level = firing.level();
+                    atLevel = 1;
+                } else if (order == 0) {
+                    atLevel++;
+                }
             }
         }
         if (level == CrisisLevel.NONE) {
             return CrisisVerdict.none();
         }
-        List<String> ruleIds = new ArrayList<>();
-        MatchList matches = new MatchList();
+        String[] ids = new String[atLevel];
+        int found = 0;
+        MatchList matches = new MatchList(text);
         for (int r = 0; r < best.length; r++) {
             Firing firing = best[r];
             if (firing == null || firing.level() != level) {
                 continue;
             }
-            String id = rules.get(r).id();
-            ruleIds.add(id);
+            String id = ruleIds[r];
+            ids[found++] = id;
             for (int h : firing.hits()) {
-                matches.add(match(text, hits, h, id));
+                matches.add(hits, h, id);
             }
             for (int[] modifierHit : firing.modifierHits()) {
-                matches.add(match(text, hits, modifierHit[1], modifiers.get(modifierHit[0]).id()));
+                matches.add(hits, modifierHit[1], modifiers.get(modifierHit[0]).id());
             }
         }
-        return new CrisisVerdict(level, ruleIds, matches.ordered());
+        return new CrisisVerdict(level, List.of(ids), matches.ordered());
     }
 
     /**
      * The spans of a verdict, without duplicates and ordered by position (ties keep the order they came in). A
      * verdict has a handful, so a plain array with a linear check and an insertion sort beats a hash set and a
-     * comparator chain, which showed up in profiles of posts where a rule fires.
+     * comparator chain, which showed up in profiles of posts where a rule fires. A span is compared by its
+     * offsets and rule before its text is cut out of the post, so a duplicate costs no string.
      */
     private static final class MatchList {
+        private final NormalisedText text;
         private CrisisMatch[] items = new CrisisMatch[8];
         private int size;
 
-        void add(CrisisMatch match) {
-            for (int i = 0; i < size; i++) {
-                if (items[i].equals(match)) {
-                    return;
+        MatchList(NormalisedText text) {
+            this.text = text;
+        }
+
+        /** Adds the span of hit {@code h}, for rule or modifier {@code ruleId}. */
+        void add(Hits hits, int h, String ruleId) {
+            add(text.originalStart(hits.start[h]), text.originalEnd(hits.end[h] - 1), ruleId);
+        }
+
+        void add(int start, int end, String ruleId) {
+            if (!contains(start, end, ruleId)) {
+                add(new CrisisMatch(start, end, text.original().substring(start, end), ruleId));
+            }
+        }
+
+        void addAll(List<CrisisMatch> more) {
+            for (CrisisMatch match : more) {
+                if (!contains(match.start(), match.end(), match.ruleId())) {
+                    add(match);
                 }
             }
+        }
+
+        private boolean contains(int start, int end, String ruleId) {
+            for (int i = 0; i < size; i++) {
+                CrisisMatch item = items[i];
+                if (item.start() == start && item.end() == end && item.ruleId().equals(ruleId)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void add(CrisisMatch match) {
             if (size == items.length) {
                 items = java.util.Arrays.copyOf(items, size * 2);
             }
@@ -823,13 +862,7 @@ public final class CrisisDetector {
         }
 
         List<CrisisMatch> ordered() {
-            return List.of(java.util.Arrays.copyOf(items, size));
+            return List.of(size == items.length ? items : java.util.Arrays.copyOf(items, size));
         }
-    }
-
-    private static CrisisMatch match(NormalisedText text, Hits hits, int h, String ruleId) {
-        int start = text.originalStart(hits.start[h]);
-        int end = text.originalEnd(hits.end[h] - 1);
-        return new CrisisMatch(start, end, text.original().substring(start, end), ruleId);
     }
 }

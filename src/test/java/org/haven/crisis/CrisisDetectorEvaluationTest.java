@@ -145,6 +145,7 @@ class CrisisDetectorEvaluationTest {
         //            P5 and P10 one more crisis post each
         // 2026.12.7: P3 and P13 lost a crisis post and an IMMINENT one each; P4, P6 and P10 one more crisis post each;
         //            two false alarms fewer on P10, one fewer on P6 and P7, one more on P12
+        // lexicon 2026.12.4 (affairs in order made finality, not a plan): one false alarm fewer on P2 and on P14
         assertAll(
                 () -> unseen("fresh G, never tuned on", "/crisis/fresh-g-untuned.jsonl", 1.0, 1.0, 0.04),
                 () -> unseen("fresh L, never tuned on", "/crisis/fresh-l-untuned.jsonl", 0.98, 1.0, 0.05),
@@ -154,7 +155,7 @@ class CrisisDetectorEvaluationTest {
                 () -> unseen("fresh T, never tuned on", "/crisis/fresh-t-untuned.jsonl", 0.89, 0.96, 0.05),
                 // written after word model 2026.11.1 was final and measured once with it
                 () -> unseen("fresh P1 (young, chat), never tuned on", "/crisis/fresh-p1-untuned.jsonl", 0.93, 1.0, 0.02),
-                () -> unseen("fresh P2 (older adults), never tuned on", "/crisis/fresh-p2-untuned.jsonl", 0.95, 0.9, 0.17),
+                () -> unseen("fresh P2 (older adults), never tuned on", "/crisis/fresh-p2-untuned.jsonl", 0.95, 0.9, 0.15),
                 () -> unseen("fresh P3 (one bad night), never tuned on", "/crisis/fresh-p3-untuned.jsonl", 0.96, 0.96, 0.04),
                 // written in 2026-12 before the model learned train-f to train-i; measured once before and once after
                 () -> unseen("fresh P4 (two weeks of a big forum), never tuned on", "/crisis/fresh-p4-untuned.jsonl", 0.95, 1.0, 0.05),
@@ -178,15 +179,21 @@ class CrisisDetectorEvaluationTest {
                 // P13 0.938 / 0.941 / 0.106), then printed by the trainer for the setting its rule chose for
                 // 2026.12.6; P13 shares its themes with training sets written the same day, so its gain is optimistic
                 () -> unseen("fresh P12 (a week of a forum), never tuned on", "/crisis/fresh-p12-untuned.jsonl", 0.98, 1.0, 0.05),
-                () -> unseen("fresh P13 (arrangements, symptoms, second language, understatement), never tuned on", "/crisis/fresh-p13-untuned.jsonl", 0.93, 0.94, 0.08));
+                () -> unseen("fresh P13 (arrangements, symptoms, second language, understatement), never tuned on", "/crisis/fresh-p13-untuned.jsonl", 0.93, 0.94, 0.08),
+                // written on 2026-12-06 (fifth session) by two more writers and a label reviewer, after word model
+                // 2026.12.7 was final; measured once with it and lexicon 2026.12.3 (P14 0.844 / 0.941 / 0.067, P15
+                // 0.953 / 0.971 / 0.045), then with lexicon 2026.12.4, whose change was made on training sets alone.
+                // P14 is the weakest set yet on IDEATION (22 of 30 found): raw posts of the small hours
+                () -> unseen("fresh P14 (the night shift), never tuned on", "/crisis/fresh-p14-untuned.jsonl", 0.84, 0.94, 0.05),
+                () -> unseen("fresh P15 (replies in threads), never tuned on", "/crisis/fresh-p15-untuned.jsonl", 0.95, 0.97, 0.05));
     }
 
     /**
-     * Every never-read set pooled (2,856 posts from 20 sets by separate writers): the figure nearest to what unseen
+     * Every never-read set pooled (3,156 posts from 22 sets by separate writers): the figure nearest to what unseen
      * text of the same kinds would score, less swayed by one set's few posts than the sets one by one. Held to the
-     * recall targets. False alarms miss the 0.05 target by a fraction of a post (60 of 1,199 hard negatives, 0.0500,
-     * with word model 2026.12.7, where 59 would meet it; 64 with 2026.12.6; the rules alone raise 61), so they are
-     * held to a floor a little above that instead.
+     * targets. False alarms meet the 0.05 target by one post (65 of 1,325 hard negatives, 0.049, with word model
+     * 2026.12.7 and lexicon 2026.12.4; 67 with lexicon 2026.12.3, when P14 and P15 joined; the rules alone raise
+     * 65): a change that raises two more fails here, as it should.
      */
     @Test
     void neverReadSetsPooledReachTheRecallTargets() {
@@ -201,10 +208,10 @@ class CrisisDetectorEvaluationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertTrue(sets >= 20 && pooled.size() >= 2800, "never-read sets found: " + sets + ", posts " + pooled.size());
+        assertTrue(sets >= 22 && pooled.size() >= 3150, "never-read sets found: " + sets + ", posts " + pooled.size());
         System.out.println(SetEvaluation.of("never-read sets pooled (rules alone)", pooled, rulesAlone).report(false));
         floor(SetEvaluation.of("never-read sets pooled", pooled, detector), false, SetEvaluation.MIN_CRISIS_RECALL,
-                SetEvaluation.MIN_IMMINENT_RECALL, 0.055);
+                SetEvaluation.MIN_IMMINENT_RECALL, SetEvaluation.MAX_HARD_FALSE_ALARMS);
     }
 
     private void unseen(String name, String resource, double crisisRecall, double imminentRecall, double hardAlarms) {

@@ -130,27 +130,6 @@ class CrisisDetectorTest {
         assertEquals(CrisisLevel.IMMINENT, rules.detect("took all my morning meds at once").level());
     }
 
-    /**
-     * Affairs put in order are finality, not a plan (lexicon 2026.12.4): with a farewell, a means or a time set they
-     * are an emergency to the rules; alone (a will at two years sober, a dog rehomed before rehab) the rules raise
-     * no help panel. Before, each of the second list was IMMINENT to the rules alone.
-     */
-    @Test
-    void affairsInOrderMakeAFarewellAnEmergencyButAreNothingAlone() {
-        for (String text : List.of("wrote my will. goodbye everyone",
-                "gave my dog to my neighbour and paid off the rent. goodbye everyone, thank you for everything",
-                "my affairs are in order and the pills are on the table",
-                "bills are paid, dog goes to terry. signing off for good at 6")) {
-            assertEquals(CrisisLevel.IMMINENT, rules.detect(text).level(), text);
-        }
-        for (String text : List.of("Everything is ready for my sister's wedding tomorrow!",
-                "Paid off my debts this year, first time since I started drinking at 19.",
-                "My mum and I sat down with a solicitor and put my affairs in order, 3 years sober and a homeowner now",
-                "Rehomed my dog today because I'm going into a 90-day residential program tomorrow.")) {
-            assertFalse(rules.detect(text).level().atLeast(CrisisLevel.IDEATION), text);
-        }
-    }
-
     @Test
     void negationLowersToConcern() {
         assertEquals(CrisisLevel.CONCERN, levelOf("I'm not suicidal, just tired"));

@@ -67,6 +67,9 @@ class CrisisDetectorEvaluationTest {
         // every floor here was reset to just under the figures of word model 2026.12.6, most of them upwards, then to
         // those of 2026.12.7 (train-af learned; the model alone now raises IMMINENT from 0.75, not 0.65: IMMINENT
         // recall fell by one or two posts on P, Q, R, S, AB, AD, O, W and both IMMINENT paraphrase sets)
+        // and then to those of 2026.12.8 (train-ag to train-aj learned; thresholds 0.75 / 0.65: crisis recall floors
+        // fell by 0.01-0.02 on K, F, G, H, J, M, W, AC, AE and the IDEATION paraphrases, rose on O, P, Q, R and the
+        // IMMINENT paraphrases)
         assertAll(
                 () -> floor("fresh A (young, slang)", "/crisis/fresh-a.jsonl", 0.95, 1.0, 0.03),
                 () -> floor("fresh B (older adults)", "/crisis/fresh-b.jsonl", 1.0, 1.0, 0.0),
@@ -76,38 +79,45 @@ class CrisisDetectorEvaluationTest {
                 () -> floor("fresh F (2am replies)", "/crisis/fresh-f.jsonl", 1.0, 1.0, 0.02),
                 () -> floor("fresh I (phone, very short)", "/crisis/fresh-i.jsonl", 1.0, 1.0, 0.0),
                 () -> floor("fresh J (English as a second language)", "/crisis/fresh-j.jsonl", 1.0, 1.0, 0.0),
-                () -> floor("fresh K (long days, crisis buried)", "/crisis/fresh-k.jsonl", 0.94, 1.0, 0.0),
-                () -> floor("paraphrases of 15 kinds of IMMINENT", "/crisis/para-imminent.jsonl", 0.98, 0.98, 0.0),
-                () -> floor("paraphrases of 14 kinds of IDEATION", "/crisis/para-ideation.jsonl", 0.99, 1.0, 0.0),
+                () -> floor("fresh K (long days, crisis buried)", "/crisis/fresh-k.jsonl", 0.92, 1.0, 0.0),
+                () -> floor("paraphrases of 15 kinds of IMMINENT", "/crisis/para-imminent.jsonl", 0.99, 0.99, 0.0),
+                () -> floor("paraphrases of 14 kinds of IDEATION", "/crisis/para-ideation.jsonl", 0.98, 1.0, 0.0),
                 () -> floor("crisis sentence buried in an ordinary update", "/crisis/para-buried.jsonl", 0.99, 1.0, 0.0),
                 () -> floor("fresh M (behavioural addictions, rarer drugs)", "/crisis/fresh-m.jsonl", 1.0, 1.0, 0.0),
                 () -> floor("fresh N (hurried, fragments, voice-to-text)", "/crisis/fresh-n.jsonl", 1.0, 1.0, 0.0),
-                () -> floor("paraphrases of 10 kinds of IMMINENT, round 2", "/crisis/para-imminent-2.jsonl", 0.99, 0.99, 0.0),
+                () -> floor("paraphrases of 10 kinds of IMMINENT, round 2", "/crisis/para-imminent-2.jsonl", 1.0, 1.0, 0.0),
                 () -> floor("fresh O (a month of a big forum)", "/crisis/fresh-o.jsonl", 1.0, 1.0, 0.0),
-                () -> floor("train U (many voices, word model training)", "/crisis/train-u.jsonl", 0.96, 1.0, 0.03),
-                () -> floor("train W (crisis phrasings, word model training)", "/crisis/train-w.jsonl", 0.96, 0.98, 0.0),
+                () -> floor("train U (many voices, word model training)", "/crisis/train-u.jsonl", 0.96, 1.0, 0.02),
+                () -> floor("train W (crisis phrasings, word model training)", "/crisis/train-w.jsonl", 0.95, 0.98, 0.0),
                 () -> floor("train X (everyday forum, word model training)", "/crisis/train-x.jsonl", 0.98, 1.0, 0.04),
                 () -> floor("train E (everyday wishes and times, word model training)", "/crisis/train-e.jsonl", 0.99, 1.0, 0.01),
-                () -> floor("train F (calm, understated, word model training)", "/crisis/train-f.jsonl", 0.94, 0.98, 0.05),
-                () -> floor("train G (regional Englishes, word model training)", "/crisis/train-g.jsonl", 0.98, 1.0, 0.03),
-                () -> floor("train H (minimal pairs of lookalikes, word model training)", "/crisis/train-h.jsonl", 0.97, 1.0, 0.03),
-                () -> floor("train I (the many faces of IMMINENT, word model training)", "/crisis/train-i.jsonl", 0.96, 0.96, 0.03),
-                () -> floor("train J (blunt voices, word model training)", "/crisis/train-j.jsonl", 0.95, 0.97, 0.05),
+                () -> floor("train F (calm, understated, word model training)", "/crisis/train-f.jsonl", 0.93, 0.98, 0.04),
+                () -> floor("train G (regional Englishes, word model training)", "/crisis/train-g.jsonl", 0.97, 1.0, 0.03),
+                () -> floor("train H (minimal pairs of lookalikes, word model training)", "/crisis/train-h.jsonl", 0.96, 1.0, 0.03),
+                () -> floor("train I (the many faces of IMMINENT, word model training)", "/crisis/train-i.jsonl", 0.96, 0.96, 0.05),
+                () -> floor("train J (blunt voices, word model training)", "/crisis/train-j.jsonl", 0.93, 0.96, 0.05),
                 () -> floor("train K (IMMINENT hidden in long posts, word model training)", "/crisis/train-k.jsonl", 1.0, 1.0, 0.12),
                 () -> floor("train L (very short posts, word model training)", "/crisis/train-l.jsonl", 0.97, 0.96, 0.07),
-                () -> floor("train M (pairs of lookalike scenes, word model training)", "/crisis/train-m.jsonl", 0.99, 1.0, 0.2),
+                () -> floor("train M (pairs of lookalike scenes, word model training)", "/crisis/train-m.jsonl", 0.98, 1.0, 0.2),
                 () -> floor("train N (older adults, word model training)", "/crisis/train-n.jsonl", 1.0, 1.0, 0.09),
-                () -> floor("train O (replies inside threads, word model training)", "/crisis/train-o.jsonl", 0.99, 0.98, 0.07),
-                () -> floor("train P (a week of a big forum, word model training)", "/crisis/train-p.jsonl", 0.95, 0.95, 0.05),
-                () -> floor("train Q (quiet logistics, texting, word model training)", "/crisis/train-q.jsonl", 0.95, 0.94, 0.08),
-                () -> floor("train R (bodies and others in danger now, word model training)", "/crisis/train-r.jsonl", 0.94, 0.94, 0.07),
-                () -> floor("train S (lives with more than addiction, word model training)", "/crisis/train-s.jsonl", 0.91, 0.94, 0.05),
-                () -> floor("train AA (arrangements, affairs in order, word model training)", "/crisis/train-aa.jsonl", 0.99, 0.98, 0.03),
-                () -> floor("train AB (bodies in danger told through symptoms, word model training)", "/crisis/train-ab.jsonl", 0.97, 0.97, 0.06),
-                () -> floor("train AC (second-language English, phone typing, word model training)", "/crisis/train-ac.jsonl", 0.99, 1.0, 0.02),
-                () -> floor("train AD (indirect and understated, word model training)", "/crisis/train-ad.jsonl", 0.94, 0.94, 0.1),
-                () -> floor("train AE (everyday wishes, plans and times, word model training)", "/crisis/train-ae.jsonl", 0.97, 1.0, 0.02),
-                () -> floor("train AF (pairs of lookalike scenes, word model training)", "/crisis/train-af.jsonl", 0.99, 0.98, 0.24));
+                () -> floor("train O (replies inside threads, word model training)", "/crisis/train-o.jsonl", 1.0, 1.0, 0.07),
+                () -> floor("train P (a week of a big forum, word model training)", "/crisis/train-p.jsonl", 0.96, 0.97, 0.05),
+                () -> floor("train Q (quiet logistics, texting, word model training)", "/crisis/train-q.jsonl", 0.96, 0.95, 0.07),
+                () -> floor("train R (bodies and others in danger now, word model training)", "/crisis/train-r.jsonl", 0.95, 0.96, 0.07),
+                () -> floor("train S (lives with more than addiction, word model training)", "/crisis/train-s.jsonl", 0.91, 0.96, 0.05),
+                () -> floor("train AA (arrangements, affairs in order, word model training)", "/crisis/train-aa.jsonl", 0.99, 0.98, 0.02),
+                () -> floor("train AB (bodies in danger told through symptoms, word model training)", "/crisis/train-ab.jsonl", 0.97, 0.98, 0.06),
+                () -> floor("train AC (second-language English, phone typing, word model training)", "/crisis/train-ac.jsonl", 0.98, 1.0, 0.02),
+                () -> floor("train AD (indirect and understated, word model training)", "/crisis/train-ad.jsonl", 0.94, 0.95, 0.09),
+                () -> floor("train AE (everyday wishes, plans and times, word model training)", "/crisis/train-ae.jsonl", 0.96, 1.0, 0.02),
+                () -> floor("train AF (pairs of lookalike scenes, word model training)", "/crisis/train-af.jsonl", 0.99, 0.98, 0.24),
+                // written for word model 2026.12.8; first runs with 2026.12.7: AG 0.853 / 0.950 / 0.056, AH 0.753 /
+                // 0.850 / 0.100, AI 0.814 / 0.871 / 0.063, AJ (2026.12.8 before it learned AJ) 1.0 / 1.0 / 0.127.
+                // What the model cannot fit of AH and AI is mostly posts without a word of the rules' vocabulary
+                () -> floor("train AG (the small hours, word model training)", "/crisis/train-ag.jsonl", 0.92, 0.96, 0.05),
+                () -> floor("train AH (said sideways, word model training)", "/crisis/train-ah.jsonl", 0.87, 1.0, 0.08),
+                () -> floor("train AI (voices of many places, word model training)", "/crisis/train-ai.jsonl", 0.9, 0.95, 0.07),
+                () -> floor("train AJ (belonging and searching, word model training)", "/crisis/train-aj.jsonl", 1.0, 1.0, 0.04));
     }
 
     /** Sets written only to provoke false alarms: about 1,200 hard negatives and 80 CONCERN posts. */
@@ -145,23 +155,26 @@ class CrisisDetectorEvaluationTest {
         //            P5 and P10 one more crisis post each
         // 2026.12.7: P3 and P13 lost a crisis post and an IMMINENT one each; P4, P6 and P10 one more crisis post each;
         //            two false alarms fewer on P10, one fewer on P6 and P7, one more on P12
+        // 2026.12.8: one more crisis post and IMMINENT one each on P3, P7, P14 and R, one more IMMINENT on P15; P2 lost
+        //            two crisis posts and an IMMINENT one, S one of each, P6 and P10 a crisis post; false alarms one
+        //            fewer on L, P12 and S, one more on P6 and P7
         assertAll(
                 () -> unseen("fresh G, never tuned on", "/crisis/fresh-g-untuned.jsonl", 1.0, 1.0, 0.04),
-                () -> unseen("fresh L, never tuned on", "/crisis/fresh-l-untuned.jsonl", 0.98, 1.0, 0.05),
+                () -> unseen("fresh L, never tuned on", "/crisis/fresh-l-untuned.jsonl", 0.98, 1.0, 0.04),
                 () -> unseen("fresh Q, never tuned on", "/crisis/fresh-q-untuned.jsonl", 0.85, 1.0, 0.05),
-                () -> unseen("fresh R, never tuned on", "/crisis/fresh-r-untuned.jsonl", 0.92, 0.93, 0.04),
-                () -> unseen("fresh S, never tuned on", "/crisis/fresh-s-untuned.jsonl", 0.98, 1.0, 0.05),
+                () -> unseen("fresh R, never tuned on", "/crisis/fresh-r-untuned.jsonl", 0.93, 0.96, 0.04),
+                () -> unseen("fresh S, never tuned on", "/crisis/fresh-s-untuned.jsonl", 0.96, 0.96, 0.04),
                 () -> unseen("fresh T, never tuned on", "/crisis/fresh-t-untuned.jsonl", 0.89, 0.96, 0.05),
                 // written after word model 2026.11.1 was final and measured once with it
                 () -> unseen("fresh P1 (young, chat), never tuned on", "/crisis/fresh-p1-untuned.jsonl", 0.93, 1.0, 0.02),
-                () -> unseen("fresh P2 (older adults), never tuned on", "/crisis/fresh-p2-untuned.jsonl", 0.95, 0.9, 0.17),
-                () -> unseen("fresh P3 (one bad night), never tuned on", "/crisis/fresh-p3-untuned.jsonl", 0.96, 0.96, 0.04),
+                () -> unseen("fresh P2 (older adults), never tuned on", "/crisis/fresh-p2-untuned.jsonl", 0.92, 0.87, 0.17),
+                () -> unseen("fresh P3 (one bad night), never tuned on", "/crisis/fresh-p3-untuned.jsonl", 0.98, 1.0, 0.04),
                 // written in 2026-12 before the model learned train-f to train-i; measured once before and once after
                 () -> unseen("fresh P4 (two weeks of a big forum), never tuned on", "/crisis/fresh-p4-untuned.jsonl", 0.95, 1.0, 0.05),
                 () -> unseen("fresh P5 (night time), never tuned on", "/crisis/fresh-p5-untuned.jsonl", 0.96, 1.0, 0.02),
                 // written after word model 2026.12.1 was final, measured once
-                () -> unseen("fresh P6 (blunt trades, hard lives), never tuned on", "/crisis/fresh-p6-untuned.jsonl", 0.92, 0.96, 0.04),
-                () -> unseen("fresh P7 (replies inside threads), never tuned on", "/crisis/fresh-p7-untuned.jsonl", 0.95, 0.93, 0.02),
+                () -> unseen("fresh P6 (blunt trades, hard lives), never tuned on", "/crisis/fresh-p6-untuned.jsonl", 0.9, 0.96, 0.05),
+                () -> unseen("fresh P7 (replies inside threads), never tuned on", "/crisis/fresh-p7-untuned.jsonl", 0.96, 0.96, 0.04),
                 // written on 2026-12-06 before word model 2026.12.2 was final; measured once with it, then with the
                 // overruling of 2026.12.4, which took one false alarm off each; the rest of P8's are the rules'
                 () -> unseen("fresh P8 (a year of a busy forum), never tuned on", "/crisis/fresh-p8-untuned.jsonl", 0.98, 0.96, 0.12),
@@ -171,31 +184,30 @@ class CrisisDetectorEvaluationTest {
                 // its rule chose for 2026.12.5 (0.70 / 0.70, then 0.75 / 0.60 once ordinary posts had a budget, which
                 // the demo-content and everyday-sentence tests called for, not these figures); P10's false alarms
                 // are the rules' but one
-                () -> unseen("fresh P10 (a month of a forum), never tuned on", "/crisis/fresh-p10-untuned.jsonl", 1.0, 1.0, 0.08),
+                () -> unseen("fresh P10 (a month of a forum), never tuned on", "/crisis/fresh-p10-untuned.jsonl", 0.98, 1.0, 0.08),
                 () -> unseen("fresh P11 (holidays and anniversaries), never tuned on", "/crisis/fresh-p11-untuned.jsonl", 0.87, 0.97, 0.02),
                 // written on 2026-12-06 (fourth session) with train-aa to train-ad: P12 a week of a forum, P13 the four
                 // themes of those training sets. Measured once with word model 2026.12.5 (P12 0.984 / 1.000 / 0.031,
                 // P13 0.938 / 0.941 / 0.106), then printed by the trainer for the setting its rule chose for
                 // 2026.12.6; P13 shares its themes with training sets written the same day, so its gain is optimistic
-                () -> unseen("fresh P12 (a week of a forum), never tuned on", "/crisis/fresh-p12-untuned.jsonl", 0.98, 1.0, 0.05),
+                () -> unseen("fresh P12 (a week of a forum), never tuned on", "/crisis/fresh-p12-untuned.jsonl", 0.98, 1.0, 0.04),
                 () -> unseen("fresh P13 (arrangements, symptoms, second language, understatement), never tuned on", "/crisis/fresh-p13-untuned.jsonl", 0.93, 0.94, 0.08),
                 // written on 2026-12-06 (fifth session) by two more writers and a label reviewer, after word model
                 // 2026.12.7 was final; measured once with it and lexicon 2026.12.3. P14 is the weakest set yet on
                 // IDEATION (22 of 30 found): raw posts of the small hours. Then measured with a lexicon change that was
                 // reverted (see the test-data README), which moved no crisis post and two false alarms
-                () -> unseen("fresh P14 (the night shift), never tuned on", "/crisis/fresh-p14-untuned.jsonl", 0.84, 0.94, 0.07),
-                () -> unseen("fresh P15 (replies in threads), never tuned on", "/crisis/fresh-p15-untuned.jsonl", 0.95, 0.97, 0.05));
+                () -> unseen("fresh P14 (the night shift), never tuned on", "/crisis/fresh-p14-untuned.jsonl", 0.85, 0.97, 0.07),
+                () -> unseen("fresh P15 (replies in threads), never tuned on", "/crisis/fresh-p15-untuned.jsonl", 0.95, 1.0, 0.05));
     }
 
     /**
      * Every never-read set pooled (3,156 posts from 22 sets by separate writers): the figure nearest to what unseen
      * text of the same kinds would score, less swayed by one set's few posts than the sets one by one. Held to the
-     * recall targets. False alarms miss the 0.05 target by a post (67 of 1,325 hard negatives, 0.0506, with word
-     * model 2026.12.7 and lexicon 2026.12.3; 66 would meet it; the rules alone raise 67), so they are held to a
-     * floor a little above it instead.
+     * targets. False alarms meet the 0.05 target with no post to spare (66 of 1,325 hard negatives, 0.0498, with word
+     * model 2026.12.8; 67 with 2026.12.7, 0.0506; the rules alone raise 67): one more fails here, as it should.
      */
     @Test
-    void neverReadSetsPooledReachTheRecallTargets() {
+    void neverReadSetsPooledReachTheTargets() {
         List<LabelledPost> pooled = new ArrayList<>();
         int sets = 0;
         // listed and read from the same directory as the trainer's, so no set can be counted that is not read
@@ -210,7 +222,7 @@ class CrisisDetectorEvaluationTest {
         assertTrue(sets >= 22 && pooled.size() >= 3150, "never-read sets found: " + sets + ", posts " + pooled.size());
         System.out.println(SetEvaluation.of("never-read sets pooled (rules alone)", pooled, rulesAlone).report(false));
         floor(SetEvaluation.of("never-read sets pooled", pooled, detector), false, SetEvaluation.MIN_CRISIS_RECALL,
-                SetEvaluation.MIN_IMMINENT_RECALL, 0.055);
+                SetEvaluation.MIN_IMMINENT_RECALL, SetEvaluation.MAX_HARD_FALSE_ALARMS);
     }
 
     private void unseen(String name, String resource, double crisisRecall, double imminentRecall, double hardAlarms) {

@@ -193,9 +193,9 @@ class CrisisDetectorEvaluationTest {
                 () -> unseen("fresh P12 (a week of a forum), never tuned on", "/crisis/fresh-p12-untuned.jsonl", 0.98, 1.0, 0.04),
                 () -> unseen("fresh P13 (arrangements, symptoms, second language, understatement), never tuned on", "/crisis/fresh-p13-untuned.jsonl", 0.93, 0.94, 0.08),
                 // written on 2026-12-06 (fifth session) by two more writers and a label reviewer, after word model
-                // 2026.12.7 was final; measured once with it and lexicon 2026.12.3. P14 is the weakest set yet on
-                // IDEATION (22 of 30 found): raw posts of the small hours. Then measured with a lexicon change that was
-                // reverted (see the test-data README), which moved no crisis post and two false alarms
+                // 2026.12.7 was final; measured once with it (P14 0.844 / 0.941 / 0.067, the weakest yet on IDEATION,
+                // 22 of 30 found; P15 0.953 / 0.971 / 0.045), then pooled with a lexicon change that was reverted (see
+                // the test-data README) and with 2026.12.8, whose training sets were written after P14's figures
                 () -> unseen("fresh P14 (the night shift), never tuned on", "/crisis/fresh-p14-untuned.jsonl", 0.85, 0.97, 0.07),
                 () -> unseen("fresh P15 (replies in threads), never tuned on", "/crisis/fresh-p15-untuned.jsonl", 0.95, 1.0, 0.05));
     }

@@ -35,6 +35,8 @@ final class Normaliser {
             "km", "m", "d", "w", "ish");
     private static final char[] LEET_DIGITS = {'o', 'i', '2', 'e', 'a', 's', '6', 't', '8', '9'};
     private static final int MAX_SHORTENED_RUNS = 8;
+    /** Bit of a {@link #special} value marking a segment-break word. */
+    private static final int BREAK = 1;
     private static final boolean[] WORD_CHARS = new boolean[0x80];
     private static final char[] ASCII_FOLD = new char[0x80];
 
@@ -51,11 +53,14 @@ final class Normaliser {
         WORD_CHARS['\''] = true;
     }
 
-    private final WordTable slang;
+    /**
+     * Slang and segment-break words in one table, since every word is looked up for both: per word, bit 0 says it
+     * starts a new part of a sentence, and the bits above hold its slang expansion's index plus one (0: not slang).
+     */
+    private final WordTable special;
     private final char[][] slangExpansions;
     private final Map<Integer, char[]> emoji;
     private final WordTable vocabulary;
-    private final WordTable segmentBreakWords;
     private final String fingerprint;
 
     /**
@@ -73,19 +78,19 @@ final class Normaliser {
      */
     Normaliser(Map<String, String> slang, Map<Integer, String> emoji, Set<String> vocabulary,
                Set<String> segmentBreakWords) {
-        Map<String, Integer> slangIndex = new HashMap<>();
+        Map<String, Integer> specialWords = new HashMap<>();
         slangExpansions = new char[slang.size()][];
         int i = 0;
         for (Map.Entry<String, String> entry : slang.entrySet()) {
-            slangIndex.put(entry.getKey(), i);
+            specialWords.put(entry.getKey(), (i + 1) << 1);
             slangExpansions[i++] = entry.getValue().toCharArray();
         }
-        this.slang = new WordTable(slangIndex);
+        segmentBreakWords.forEach(word -> specialWords.merge(word, BREAK, (a, b) -> a | b));
+        this.special = new WordTable(specialWords);
         Map<Integer, char[]> emojiWords = new HashMap<>();
         emoji.forEach((codePoint, words) -> emojiWords.put(codePoint, words.toCharArray()));
         this.emoji = Map.copyOf(emojiWords);
         this.vocabulary = wordSet(vocabulary);
-        this.segmentBreakWords = wordSet(segmentBreakWords);
         this.fingerprint = fingerprint(slang, emoji, segmentBreakWords);
     }
 
@@ -260,6 +265,13 @@ final class Normaliser {
         int i = 0;
         while (i < f.n) {
             char c = f.c[i];
+            if (c >= 'a' && c <= 'z') {
+                int end = plainWord(f, i, out, words);
+                if (end >= 0) {
+                    i = end;
+                    continue;
+                }
+            }
             if (isTokenChar(c)) {
                 boolean single = i + 1 == f.n || !isTokenChar(f.c[i + 1]);
                 int spacedEnd = single && isLetter(c) ? spacedOutEnd(f, i) : -1;
@@ -299,6 +311,61 @@ final class Normaliser {
             count++;
         }
         return count >= 3 ? k + 1 : -1;
+    }
+
+    /**
+     * The common word, written in one go: lower-case letters alone, not slang, not a segment-break word, no letter
+     * three times in a row, not one letter of a spaced-out word, and followed by a space or sentence punctuation.
+     * Returns where it ends, or -1, having written nothing, when the word is not such a word: then {@link #emitToken}
+     * writes it. Nearly every word of a post is; taking them apart from the general path, which looks at symbols,
+     * digits and repeats character by character and at slang after the word, halved the time spent per word.
+     */
+    private int plainWord(TextBuffer f, int from, TextBuffer out, Words words) {
+        char[] fc = f.c;
+        int n = f.n;
+        // the word is written as it is read, after the separator it will need; if it turns out not to be a plain
+        // word, nothing is committed (out.n stays), and emitToken writes over it
+        out.ensureCapacity(out.n + 1 + n - from);
+        char[] oc = out.c;
+        int[] os = out.s;
+        int[] oe = out.e;
+        int before = out.n;
+        boolean separated = before > 0 && oc[before - 1] != ' ';
+        int p0 = separated ? before + 1 : before;
+        int at = p0;
+        boolean identity = f.identityOffsets;
+        long hash = Words.FNV_OFFSET;
+        boolean repeats = false;
+        char previous = 0;
+        char beforePrevious = 0;
+        int k = from;
+        while (k < n) {
+            char c = fc[k];
+            if (c < 'a' || c > 'z') {
+                break;
+            }
+            oc[at] = c;
+            os[at] = identity ? k : f.s[k];
+            oe[at] = identity ? k + 1 : f.e[k];
+            at++;
+            hash = (hash ^ c) * Words.FNV_PRIME;
+            repeats |= (c == previous) & (c == beforePrevious); // no branch: doubled letters are common
+            beforePrevious = previous;
+            previous = c;
+            k++;
+        }
+        if (repeats || k < n && isTokenChar(fc[k]) || k - from == 1 && spacedOutEnd(f, from) > 0
+                || special.get(hash, fc, from, k) >= 0) {
+            return -1;
+        }
+        if (separated) {
+            oc[before] = ' '; // as separate() writes it
+            os[before] = oe[before - 1];
+            oe[before] = oe[before - 1];
+        }
+        out.n = at;
+        words.add(p0, at, hash);
+        return k;
     }
 
     /** Writes the word that starts at {@code from}, and returns where it ends: one pass finds and copies it. */
@@ -405,18 +472,24 @@ final class Normaliser {
             return;
         }
         long key = hash != 0 ? hash : Words.hash(out.c, p0, out.n);
-        boolean changed = replaceSlang(out, p0, key);
+        int found = special.get(key, out.c, p0, out.n);
+        boolean changed = found > BREAK && replaceSlang(out, p0, found);
         if (!changed) {
             changed = mayHaveDigits && decodeDigits(out, p0);
             changed |= mayHaveRepeats && shortenRepeats(out, p0);
             if (changed) {
-                replaceSlang(out, p0, Words.hash(out.c, p0, out.n));
+                key = Words.hash(out.c, p0, out.n);
+                found = special.get(key, out.c, p0, out.n);
+                if (found > BREAK) {
+                    replaceSlang(out, p0, found);
+                }
             }
         }
         if (changed) {
             key = Words.hash(out.c, p0, out.n);
+            found = special.get(key, out.c, p0, out.n); // the word as it now reads
         }
-        if (separated && p0 >= 2 && isWordChar(out.c[p0 - 2]) && segmentBreakWords.get(key, out.c, p0, out.n) >= 0) {
+        if (separated && p0 >= 2 && found >= 0 && (found & BREAK) != 0 && isWordChar(out.c[p0 - 2])) {
             out.insert(p0 - 1, ',');
             words.add(p0 - 1, p0, Words.COMMA);
             p0++;
@@ -428,15 +501,12 @@ final class Normaliser {
         }
     }
 
-    private boolean replaceSlang(TextBuffer out, int p0, long key) {
-        int index = slang.get(key, out.c, p0, out.n);
-        if (index < 0) {
-            return false;
-        }
+    /** Replaces the word in {@code out[p0..)} by its slang expansion; {@code found} is its {@link #special} value. */
+    private boolean replaceSlang(TextBuffer out, int p0, int found) {
         int start = out.s[p0];
         int end = out.e[out.n - 1];
         out.n = p0;
-        for (char c : slangExpansions[index]) {
+        for (char c : slangExpansions[(found >>> 1) - 1]) {
             out.add(c, start, end);
         }
         return true;

@@ -93,6 +93,24 @@ class NormaliserTest {
         assertEquals("gonna", spanOf(text, "going to"));
     }
 
+    @Test
+    void mapsPlainWordsBackInAsciiTextAndAroundCharactersOutsideIt() {
+        // most words take a shorter path than slang, symbols and repeats do; their offsets must be as exact
+        NormalisedText ascii = normaliser.normalise("Tonight  is the night,but not yet");
+        assertEquals("tonight is the night, but not yet", ascii.toString());
+        assertEquals("Tonight", spanOf(ascii, "tonight"));
+        assertEquals("is", spanOf(ascii, "is"));
+        assertEquals("but", spanOf(ascii, "but"));
+        assertEquals("yet", spanOf(ascii, "yet"));
+
+        NormalisedText mixed = normaliser.normalise("Caf\u00e9 closed \uD83D\uDC8A then \uFF22\uFF45\uFF44 nope");
+        assertEquals("cafe closed pills then bed nope", mixed.toString());
+        assertEquals("closed", spanOf(mixed, "closed"));
+        assertEquals("then", spanOf(mixed, "then"));
+        assertEquals("\uFF22\uFF45\uFF44", spanOf(mixed, "bed"));
+        assertEquals("nope", spanOf(mixed, "nope"));
+    }
+
     private static String spanOf(NormalisedText text, String normalisedWords) {
         int at = (" " + text + " ").indexOf(" " + normalisedWords + " ");
         int start = text.originalStart(at);

@@ -326,30 +326,33 @@ final class WordModel {
         double norm = 0;
         double crisisSum = 0;
         double imminentSum = 0;
-        for (int w = 0; w < words.size; w++) {
-            for (int part = 0; part < 2; part++) {
-                int slot;
-                if (part == 0) {
-                    slot = find(keys[w]);
-                } else if (w > 0) {
-                    slot = find(Words.pair(keys[w - 1], keys[w]));
-                } else {
-                    break;
-                }
-                if (slot < 0) {
-                    continue;
-                }
-                long entry = counts[slot];
-                int tf = entry >>> 32 == generation ? (int) entry : 0;
-                counts[slot] = generation << 32 | (tf + 1);
-                double idf = idf(slot);
-                double before = sublinear(tf) * idf;
-                double after = sublinear(tf + 1) * idf;
-                norm += after * after - before * before;
-                double change = after - before;
-                crisisSum += weight(slot, CRISIS) * change;
-                imminentSum += weight(slot, IMMINENT) * change;
+        // feature f: 0 is the first word; then for each later word w, f = 2w - 1 is the word and f = 2w the pair
+        // it ends, the order of Words#forEachFeature, in which the sums must be taken to come out the same
+        int features = words.size == 0 ? 0 : 2 * words.size - 1;
+        for (int f = 0; f < features; f++) {
+            int w = (f + 1) >>> 1;
+            int slot = find((f & 1) != 0 || f == 0 ? keys[w] : Words.pair(keys[w - 1], keys[w]));
+            if (slot < 0) {
+                continue;
             }
+            long entry = counts[slot];
+            int tf = entry >>> 32 == generation ? (int) entry : 0;
+            counts[slot] = generation << 32 | (tf + 1);
+            double idf = idf(slot);
+            if (tf == 0) {
+                // the first occurrence, nearly every feature of a post: from 0 to idf, which is what the general
+                // case below computes in this case, to the bit
+                norm += idf * idf;
+                crisisSum += weight(slot, CRISIS) * idf;
+                imminentSum += weight(slot, IMMINENT) * idf;
+                continue;
+            }
+            double before = sublinear(tf) * idf;
+            double after = sublinear(tf + 1) * idf;
+            norm += after * after - before * before;
+            double change = after - before;
+            crisisSum += weight(slot, CRISIS) * change;
+            imminentSum += weight(slot, IMMINENT) * change;
         }
         double length = Math.max(Math.sqrt(Math.max(norm, 0)), minimumNorm);
         double scale = length > 0 ? 1 / length : 0;

@@ -481,6 +481,9 @@ public final class CrisisDetector {
             CrisisLevel level = modify(r, rule, text, hits, chosen, applied, present);
             if (best == null || level.compareTo(best.level()) > 0) {
                 best = new Firing(level, chosen, applied);
+                if (level == rule.level()) {
+                    break; // modifiers only lower a level: no later anchor can do better than the first at the top
+                }
             }
         }
         return best;

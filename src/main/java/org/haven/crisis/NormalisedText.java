@@ -14,8 +14,8 @@ final class NormalisedText {
     private final int[] starts;
     private final int[] ends;
     private final Words words;
-    /** Per original offset, whether it lies between quotation marks; built on first use by {@link #quoted}. */
-    private boolean[] quotedBefore;
+    /** Original offsets of the quotation marks that open or close a quotation; found on first use by {@link #quoted}. */
+    private int[] quoteToggles;
 
     NormalisedText(String original, char[] chars, int length, int[] starts, int[] ends, Words words) {
         this.words = words;
@@ -61,27 +61,51 @@ final class NormalisedText {
      * long post with many hits quadratic.
      */
     boolean quoted(int offset) {
-        if (quotedBefore == null) {
-            int n = original.length();
-            boolean[] before = new boolean[n + 1];
-            boolean inside = false;
-            for (int i = 0; i < n; i++) {
-                before[i] = inside;
-                char c = original.charAt(i);
-                if (c == '"' || c == '\u201C' || c == '\u201D' || c == '\u00AB' || c == '\u00BB') {
-                    inside = !inside;
-                } else if (c == '\'' || c == '\u2018' || c == '\u2019') {
-                    boolean letterBefore = i > 0 && Character.isLetterOrDigit(original.charAt(i - 1));
-                    boolean letterAfter = i + 1 < n && Character.isLetterOrDigit(original.charAt(i + 1));
-                    if (letterBefore != letterAfter && (letterAfter ? !inside : inside)) {
-                        inside = !inside;
-                    }
-                }
-            }
-            before[n] = inside;
-            quotedBefore = before;
+        if (quoteToggles == null) {
+            quoteToggles = quoteToggles(original);
         }
-        return quotedBefore[offset];
+        // the offsets where the state flips, in order: the state before an offset is inside when an odd number of
+        // them lie before it. Most posts have none; keeping only them spares a flag per character of every post
+        int lo = 0;
+        int hi = quoteToggles.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (quoteToggles[mid] < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return (lo & 1) == 1;
+    }
+
+    private static final int[] NO_TOGGLES = new int[0];
+
+    /** The offsets of the quotation marks that open or close a quotation, in order. */
+    private static int[] quoteToggles(String original) {
+        int n = original.length();
+        int[] toggles = NO_TOGGLES;
+        int count = 0;
+        boolean inside = false;
+        for (int i = 0; i < n; i++) {
+            char c = original.charAt(i);
+            boolean toggle = false;
+            if (c == '"' || c == '\u201C' || c == '\u201D' || c == '\u00AB' || c == '\u00BB') {
+                toggle = true;
+            } else if (c == '\'' || c == '\u2018' || c == '\u2019') {
+                boolean letterBefore = i > 0 && Character.isLetterOrDigit(original.charAt(i - 1));
+                boolean letterAfter = i + 1 < n && Character.isLetterOrDigit(original.charAt(i + 1));
+                toggle = letterBefore != letterAfter && (letterAfter ? !inside : inside);
+            }
+            if (toggle) {
+                if (count == toggles.length) {
+                    toggles = java.util.Arrays.copyOf(toggles, Math.max(4, count * 2));
+                }
+                toggles[count++] = i;
+                inside = !inside;
+            }
+        }
+        return count == toggles.length ? toggles : java.util.Arrays.copyOf(toggles, count);
     }
 
     @Override

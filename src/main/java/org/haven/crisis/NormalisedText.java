@@ -65,7 +65,8 @@ final class NormalisedText {
             quoteToggles = quoteToggles(original);
         }
         // the offsets where the state flips, in order: the state before an offset is inside when an odd number of
-        // them lie before it. Most posts have none; keeping only them spares a flag per character of every post
+        // them lie before it. Most posts have none; keeping only them spares a flag per character of a post asked
+        // about
         int lo = 0;
         int hi = quoteToggles.length;
         while (lo < hi) {

@@ -54,8 +54,9 @@ final class Normaliser {
     }
 
     /**
-     * Slang and segment-break words in one table, since every word is looked up for both: per word, bit 0 says it
-     * starts a new part of a sentence, and the bits above hold its slang expansion's index plus one (0: not slang).
+     * Slang and segment-break words in one table, so that one lookup answers both for a word that follows another:
+     * bit 0 says the word starts a new part of a sentence, and the bits above hold its slang expansion's index plus
+     * one (0: not slang).
      */
     private final WordTable special;
     private final char[][] slangExpansions;
@@ -315,10 +316,11 @@ final class Normaliser {
 
     /**
      * The common word, written in one go: lower-case letters alone, not slang, not a segment-break word, no letter
-     * three times in a row, not one letter of a spaced-out word, and followed by a space or sentence punctuation.
-     * Returns where it ends, or -1, having written nothing, when the word is not such a word: then {@link #emitToken}
-     * writes it. Nearly every word of a post is; taking them apart from the general path, which looks at symbols,
-     * digits and repeats character by character and at slang after the word, halved the time spent per word.
+     * three times in a row, not one letter of a spaced-out word, and followed by a space, sentence punctuation or
+     * the end of the text. Returns where it ends, or -1, having written nothing (characters past {@code out.n} do not
+     * count), when the word is not such a word: then {@link #emitToken} writes it. 94% of the benchmark corpus's
+     * words are; taking them apart from the general path, which looks at symbols, digits and repeats character by
+     * character and at slang after the word, made normalising 1.2 times as fast in paired rounds.
      */
     private int plainWord(TextBuffer f, int from, TextBuffer out, Words words) {
         char[] fc = f.c;

@@ -67,17 +67,9 @@ final class NormalisedText {
         // the offsets where the state flips, in order: the state before an offset is inside when an odd number of
         // them lie before it. Most posts have none; keeping only them spares a flag per character of a post asked
         // about
-        int lo = 0;
-        int hi = quoteToggles.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (quoteToggles[mid] < offset) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return (lo & 1) == 1;
+        int at = java.util.Arrays.binarySearch(quoteToggles, offset);
+        int before = at >= 0 ? at : -at - 1; // the offsets are distinct: a mark found sits after the ones before it
+        return (before & 1) == 1;
     }
 
     private static final int[] NO_TOGGLES = new int[0];

@@ -1,6 +1,10 @@
 package org.haven.crisis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +113,28 @@ class NormaliserTest {
         assertEquals("then", spanOf(mixed, "then"));
         assertEquals("\uFF22\uFF45\uFF44", spanOf(mixed, "bed"));
         assertEquals("nope", spanOf(mixed, "nope"));
+    }
+
+    @Test
+    void knowsWhichOffsetsLieBetweenQuotationMarks() {
+        String original = "she said \"I can't\" and \u201Cdone\u201D, \u00ABnope\u00BB, 'gone' it's over";
+        NormalisedText text = normaliser.normalise(original);
+        for (String inside : List.of("I can't", "done", "nope", "gone")) {
+            int at = original.indexOf(inside);
+            for (int k = at; k < at + inside.length(); k++) {
+                assertTrue(text.quoted(k), inside + " at " + k);
+            }
+        }
+        for (String outside : List.of("she said", "and", "it's over")) {
+            int at = original.indexOf(outside);
+            for (int k = at; k < at + outside.length(); k++) {
+                assertFalse(text.quoted(k), outside + " at " + k);
+            }
+        }
+        // a mark belongs to what comes before it: the opening one is outside, the closing one inside
+        assertFalse(text.quoted(original.indexOf('"')));
+        assertTrue(text.quoted(original.lastIndexOf('"')));
+        assertFalse(text.quoted(original.length()));
     }
 
     private static String spanOf(NormalisedText text, String normalisedWords) {

@@ -197,14 +197,20 @@ class CrisisDetectorEvaluationTest {
                 // 22 of 30 found; P15 0.953 / 0.971 / 0.045), then pooled with a lexicon change that was reverted (see
                 // the test-data README) and with 2026.12.8, whose training sets were written after P14's figures
                 () -> unseen("fresh P14 (the night shift), never tuned on", "/crisis/fresh-p14-untuned.jsonl", 0.85, 0.97, 0.07),
-                () -> unseen("fresh P15 (replies in threads), never tuned on", "/crisis/fresh-p15-untuned.jsonl", 0.95, 1.0, 0.05));
+                () -> unseen("fresh P15 (replies in threads), never tuned on", "/crisis/fresh-p15-untuned.jsonl", 0.95, 1.0, 0.05),
+                // written on 2026-12-06 (sixth session) by two more writers and a label reviewer, with word model
+                // 2026.12.8 final; measured once (P16 0.969 / 0.971 / 0.097, its six false alarms all the rules';
+                // P17 0.969 / 0.941 / 0.000)
+                () -> unseen("fresh P16 (long posts), never tuned on", "/crisis/fresh-p16-untuned.jsonl", 0.96, 0.97, 0.10),
+                () -> unseen("fresh P17 (on a phone, in a hurry), never tuned on", "/crisis/fresh-p17-untuned.jsonl", 0.96, 0.94, 0.02));
     }
 
     /**
-     * Every never-read set pooled (3,156 posts from 22 sets by separate writers): the figure nearest to what unseen
+     * Every never-read set pooled (3,456 posts from 24 sets by separate writers): the figure nearest to what unseen
      * text of the same kinds would score, less swayed by one set's few posts than the sets one by one. Held to the
-     * targets. False alarms meet the 0.05 target with no post to spare (66 of 1,325 hard negatives, 0.0498, with word
-     * model 2026.12.8; 67 with 2026.12.7, 0.0506; the rules alone raise 67): one more fails here, as it should.
+     * targets. False alarms meet the 0.05 target with no post to spare (72 of 1,447 hard negatives, 0.0498, with word
+     * model 2026.12.8; on the first 22 sets 66 of 1,325, and 67 with 2026.12.7; the rules alone raise 73): one more
+     * fails here, as it should.
      */
     @Test
     void neverReadSetsPooledReachTheTargets() {
@@ -219,7 +225,7 @@ class CrisisDetectorEvaluationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertTrue(sets >= 22 && pooled.size() >= 3150, "never-read sets found: " + sets + ", posts " + pooled.size());
+        assertTrue(sets >= 24 && pooled.size() >= 3450, "never-read sets found: " + sets + ", posts " + pooled.size());
         System.out.println(SetEvaluation.of("never-read sets pooled (rules alone)", pooled, rulesAlone).report(false));
         floor(SetEvaluation.of("never-read sets pooled", pooled, detector), false, SetEvaluation.MIN_CRISIS_RECALL,
                 SetEvaluation.MIN_IMMINENT_RECALL, SetEvaluation.MAX_HARD_FALSE_ALARMS);

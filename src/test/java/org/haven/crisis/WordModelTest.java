@@ -353,4 +353,35 @@ class WordModelTest {
             }
         }
     }
+
+    /**
+     * A reviewer who knew the lexicon and the model wrote 206 crisis posts against the model's doubt (crises buried
+     * in meetings, sponsors and days sober, whose words pull the model's probabilities down), and 60 harmless
+     * lookalikes (README: "Tried and reverted: more rules for the model to doubt"). The posts are kept out of the
+     * training sets (a folder of their own) so that they stay a test: whatever the trainer chooses, no crisis post
+     * of theirs may lose its help panel to a doubt. The shipped model raises 192 and doubts none; letting it doubt
+     * "end it" alone and a goodbye with pills or a weapon, below 0.15, took 53 of them to CONCERN.
+     */
+    @Test
+    void theModelDoubtsNoCrisisPostOfTheReviewersSetWrittenAgainstItsDoubt() {
+        CrisisDetector detector = new CrisisDetector(lexicon);
+        List<String> doubted = new java.util.ArrayList<>();
+        int crisis = 0;
+        int raised = 0;
+        for (LabelledPost post : LabelledPost.load("/crisis/adversarial/doubt-review.jsonl")) {
+            if (!post.label().atLeast(CrisisLevel.IDEATION)) {
+                continue;
+            }
+            crisis++;
+            CrisisVerdict verdict = detector.detect(post.text());
+            raised += verdict.level().atLeast(CrisisLevel.IDEATION) ? 1 : 0;
+            if (verdict.rules().contains(CrisisDetector.MODEL_DOUBT)) {
+                doubted.add(verdict.rules() + " " + post.text());
+            }
+        }
+        System.out.println("reviewer's set against the doubt: " + raised + " of " + crisis + " crisis posts raised, "
+                + doubted.size() + " doubted");
+        assertEquals(206, crisis, "the reviewer's set changed");
+        assertEquals(List.of(), doubted);
+    }
 }

@@ -104,6 +104,20 @@ class CrisisDetectorTest {
         assertTrue(raised.size() <= 2, raised.size() + " of " + everyday.size() + " raised: " + raised);
     }
 
+    /**
+     * Lexicon 2026.12.4: a reviewer's posts (crisis/adversarial) showed the "-ing" forms of two methods meeting no
+     * rule while "drown myself" and "finish myself off" did; "drowning myself in" anything but water is an idiom.
+     */
+    @Test
+    void drowningMyselfAndFinishingMyselfOffAreActsButDrowningMyselfInWorkIsAnIdiom() {
+        assertEquals(CrisisLevel.IDEATION, rules.detect("came home and researched drowning myself for two hours").level());
+        assertEquals(CrisisLevel.IDEATION, rules.detect("sat on the edge of the tub thinking about drowning myself in it").level());
+        assertEquals(CrisisLevel.IMMINENT, rules.detect("i'm drowning myself in the river tonight").level());
+        assertEquals(CrisisLevel.IDEATION, rules.detect("couldn't stop thinking about finishing myself off").level());
+        assertEquals(CrisisLevel.NONE, rules.detect("Bye bye vodka, hello 90 days. Drowning myself in sparkling water instead.").level());
+        assertEquals(CrisisLevel.NONE, rules.detect("drowning myself in work so i don't think about the bottle").level());
+    }
+
     @Test
     void idiomsWinOverTheTriggerInsideThem() {
         assertEquals(CrisisLevel.NONE, levelOf("this craving is killing me"));

@@ -6,10 +6,11 @@ import java.util.Set;
  * A context modifier after NegEx/ConText: a hit of {@code category} within {@code scope} of a rule's words
  * lowers the rule's level, either to at most {@code cap} or by {@code lower} steps. It does not apply when a hit
  * of an {@code unless} category shares the scope (history does not soften "tonight"), and, when {@code rules}
- * is not empty, applies only to those rules.
+ * is not empty, applies only to those rules. The {@code unless} categories are a set of category indexes as two
+ * 64-bit words, as {@link Lexicon#categoriesOf} gives them.
  */
 record ContextModifier(String id, int category, Scope scope, int window, CrisisLevel cap, int lower,
-                       long unlessMask, Set<String> rules) {
+                       long unlessMask, long unlessMaskHigh, Set<String> rules) {
 
     /** How far from a rule's words a modifier hit may be. */
     enum Scope {

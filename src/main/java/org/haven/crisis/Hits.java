@@ -17,7 +17,13 @@ final class Hits {
     int[] lastWord = new int[16];
     int[] sentence = new int[16];
     int[] segment = new int[16];
+    /** Categories 0 to 63 of each hit; see {@link Lexicon#categoriesOf}. */
     long[] categories = new long[16];
+    /** Categories 64 to 127 of each hit. */
+    long[] categoriesHigh = new long[16];
+
+    /** Categories 64 to 127 present in any hit, set when the hits are categorised. */
+    long presentHigh;
 
     void add(int p, int s, int e, int first, int last, int sent, int seg) {
         if (size == pattern.length) {
@@ -30,6 +36,7 @@ final class Hits {
             sentence = Arrays.copyOf(sentence, capacity);
             segment = Arrays.copyOf(segment, capacity);
             categories = Arrays.copyOf(categories, capacity);
+            categoriesHigh = Arrays.copyOf(categoriesHigh, capacity);
         }
         pattern[size] = p;
         start[size] = s;

@@ -101,17 +101,32 @@ public final class Lexicon {
         return prefixPatterns.clone();
     }
 
+    /**
+     * The categories of a pattern, categories 0 to 63 as bits of one word: category sets are two 64-bit words, and
+     * {@link #categoriesHighOf} holds categories 64 to 127. Two words and not a bit set, because the detector
+     * combines these for every hit of every post.
+     */
     long categoriesOf(int pattern) {
-        return patternCategories[pattern];
+        return patternCategories[2 * pattern];
+    }
+
+    /** Categories 64 to 127 of a pattern, category 64 as bit 0. */
+    long categoriesHighOf(int pattern) {
+        return patternCategories[2 * pattern + 1];
     }
 
     boolean isIdiom(int pattern) {
         return idiomPatterns[pattern];
     }
 
-    /** Categories whose hits are ignored when they lie inside a hit of {@code category}. */
+    /** Categories (0 to 63) whose hits are ignored when they lie inside a hit of {@code category}. */
     long suppressedBy(int category) {
-        return suppresses[category];
+        return suppresses[2 * category];
+    }
+
+    /** Categories 64 to 127 whose hits are ignored when they lie inside a hit of {@code category}. */
+    long suppressedHighBy(int category) {
+        return suppresses[2 * category + 1];
     }
 
     /** Per category, the smallest whole number that counts as a hit, or 0. */

@@ -27,7 +27,11 @@ import java.util.regex.Pattern;
  */
 final class LexiconParser {
 
-    private static final int MAX_CATEGORIES = Long.SIZE;
+    /**
+     * Category sets are two 64-bit words (see {@link Lexicon#categoriesOf}); person categories, whose masks the
+     * detector tests on every hit near a rule, must be among the first 64.
+     */
+    static final int MAX_CATEGORIES = 2 * Long.SIZE;
     private static final int DEFAULT_RULE_WINDOW = 12;
     private static final int DEFAULT_MODIFIER_WINDOW = 4;
     private static final int MAX_WINDOW = 200;
@@ -81,7 +85,7 @@ final class LexiconParser {
 
         // patterns: one automaton entry per normalised term; a term may belong to several categories
         Map<String, Integer> patternIndex = new LinkedHashMap<>();
-        List<Long> patternCategories = new ArrayList<>();
+        List<long[]> patternCategories = new ArrayList<>();
         List<Boolean> patternIdiom = new ArrayList<>();
         List<Boolean> patternPrefix = new ArrayList<>();
         Map<String, String> idiomSource = new HashMap<>();
@@ -91,14 +95,14 @@ final class LexiconParser {
                 throw fail("idiom '" + idiom + "' is listed twice" + sameAfterNormalising(idiom, pattern));
             }
             patternIndex.put(pattern, patternIndex.size());
-            patternCategories.add(0L);
+            patternCategories.add(new long[2]);
             patternIdiom.add(true);
             patternPrefix.add(idiom.strip().endsWith("*"));
             idiomSource.put(pattern, idiom);
         }
 
         int n = categoryIndex.size();
-        long[] suppresses = new long[n];
+        long[] suppresses = new long[2 * n];
         int[] numbersFrom = new int[n];
         long selfMask = 0;
         long otherMask = 0;
@@ -108,8 +112,13 @@ final class LexiconParser {
             String where = "category '" + name + "'";
             JsonObject category = entry.getValue();
             int index = categoryIndex.get(name);
-            long bit = 1L << index;
+            long bit = 1L << index; // in the word index / 64
+            int word = index / Long.SIZE;
             String role = optionalString(category, "role", where);
+            if (role != null && word > 0) {
+                throw fail(where + " has a role; categories with a role must be among the first " + Long.SIZE
+                        + " (move it up the file)");
+            }
             if (role != null) {
                 switch (role) {
                     case "self" -> selfMask |= bit;
@@ -119,7 +128,8 @@ final class LexiconParser {
                 }
             }
             for (String suppressed : stringList(category, "suppresses", where)) {
-                suppresses[index] |= 1L << category(suppressed, where);
+                int c = category(suppressed, where);
+                suppresses[2 * index + c / Long.SIZE] |= 1L << c;
             }
             numbersFrom[index] = optionalInt(category, "numbersFrom", where, 0, 1, Integer.MAX_VALUE);
             if (!category.containsKey("terms")) {
@@ -142,11 +152,13 @@ final class LexiconParser {
                 Integer existing = patternIndex.get(pattern);
                 if (existing == null) {
                     patternIndex.put(pattern, patternIndex.size());
-                    patternCategories.add(bit);
+                    long[] sets = new long[2];
+                    sets[word] = bit;
+                    patternCategories.add(sets);
                     patternIdiom.add(false);
                     patternPrefix.add(term.strip().endsWith("*"));
                 } else {
-                    patternCategories.set(existing, patternCategories.get(existing) | bit);
+                    patternCategories.get(existing)[word] |= bit;
                 }
             }
         }
@@ -159,11 +171,12 @@ final class LexiconParser {
         int count = patternIndex.size();
         boolean[] prefix = new boolean[count];
         boolean[] idiom = new boolean[count];
-        long[] categoriesOfPattern = new long[count];
+        long[] categoriesOfPattern = new long[2 * count];
         for (int i = 0; i < count; i++) {
             prefix[i] = patternPrefix.get(i);
             idiom[i] = patternIdiom.get(i);
-            categoriesOfPattern[i] = patternCategories.get(i);
+            categoriesOfPattern[2 * i] = patternCategories.get(i)[0];
+            categoriesOfPattern[2 * i + 1] = patternCategories.get(i)[1];
         }
         return new Lexicon(version, List.copyOf(categoryIndex.keySet()), normaliser,
                 List.copyOf(patternIndex.keySet()), prefix, categoriesOfPattern, idiom, suppresses, numbersFrom,
@@ -304,9 +317,9 @@ final class LexiconParser {
             }
             CrisisLevel cap = hasCap ? level(requiredString(modifier, "cap", where), where) : null;
             int lower = hasLower ? optionalInt(modifier, "lower", where, 0, 1, 3) : 0;
-            long unless = 0;
+            long[] unless = new long[2];
             for (int c : categories(stringList(modifier, "unless", where), where)) {
-                unless |= 1L << c;
+                unless[c / Long.SIZE] |= 1L << c;
             }
             Set<String> rules = new LinkedHashSet<>(stringList(modifier, "rules", where));
             for (String rule : rules) {
@@ -314,7 +327,8 @@ final class LexiconParser {
                     throw fail(where + " refers to unknown rule '" + rule + "'");
                 }
             }
-            modifiers.add(new ContextModifier(id, category, scope, window, cap, lower, unless, Set.copyOf(rules)));
+            modifiers.add(new ContextModifier(id, category, scope, window, cap, lower, unless[0], unless[1],
+                    Set.copyOf(rules)));
         }
         return modifiers;
     }

@@ -41,6 +41,9 @@ public final class LexiconProbe {
                 for (long c = lexicon.categoriesOf(p); c != 0; c &= c - 1) {
                     categories.add(lexicon.categoryNames().get(Long.numberOfTrailingZeros(c)));
                 }
+                for (long c = lexicon.categoriesHighOf(p); c != 0; c &= c - 1) {
+                    categories.add(lexicon.categoryNames().get(Long.SIZE + Long.numberOfTrailingZeros(c)));
+                }
                 found.add(lexicon.patterns().get(p) + (lexicon.isIdiom(p) ? "(IDIOM)" : "") + categories);
             }
             CrisisVerdict verdict = detector.detect(line);

@@ -147,4 +147,66 @@ class LexiconTest {
         assertEquals(CrisisLevel.NONE, holder.detect("took 40 pills").level());
         assertEquals(CrisisLevel.IMMINENT, holder.detect("took 40 tablets").level());
     }
+
+    /**
+     * A lexicon of more than 64 categories: 63 fillers push every category a rule, a number, a modifier, an
+     * {@code unless} and a suppression use past the first 64 (category sets are two 64-bit words).
+     */
+    private static String beyondSixtyFour(int fillers, String selfRole) {
+        StringBuilder categories = new StringBuilder("\"SELF\": {\"terms\": [\"i\"], \"role\": \"self\"},\n");
+        for (int i = 1; i <= fillers; i++) {
+            categories.append("\"F").append(i).append("\": {\"terms\": [\"filler").append(i).append("\"]},\n");
+        }
+        return """
+                {
+                  "version": "test-wide",
+                  "categories": {
+                    %s
+                    "MEANS": {"terms": ["pills"]},
+                    "ACTION": {"terms": ["took"]},
+                    "QUANTITY": {"terms": ["all"], "numbersFrom": 10},
+                    "NEVER": {"terms": ["never"]},
+                    "NOW": {"terms": ["until now"]%s},
+                    "RETURNED": {"terms": ["took the pills back"], "suppresses": ["MEANS"]}
+                  },
+                  "rules": [
+                    {"id": "overdose", "level": "IMMINENT", "all": ["MEANS", "ACTION"], "any": ["QUANTITY"], "person": "self"},
+                    {"id": "mixed", "level": "IDEATION", "all": ["ACTION", "F1"]}
+                  ],
+                  "modifiers": [
+                    {"id": "negation", "category": "NEVER", "scope": "sentence", "cap": "CONCERN", "unless": ["NOW"]}
+                  ]
+                }
+                """.formatted(categories, selfRole);
+    }
+
+    @Test
+    void categoriesBeyondTheSixtyFourthWorkInRulesNumbersModifiersAndSuppression() {
+        Lexicon lexicon = Lexicon.parse(json(beyondSixtyFour(63, "")));
+        assertEquals(70, lexicon.categoryNames().size());
+        assertEquals(64, lexicon.categoryNames().indexOf("MEANS"));
+        CrisisDetector detector = new CrisisDetector(lexicon, null);
+
+        CrisisVerdict verdict = detector.detect("i took all the pills");
+        assertEquals(CrisisLevel.IMMINENT, verdict.level());
+        assertEquals(java.util.List.of("overdose"), verdict.rules());
+        assertEquals(CrisisLevel.IMMINENT, detector.detect("i took 20 pills").level());
+        assertEquals(CrisisLevel.NONE, detector.detect("i took 5 pills").level());
+        assertEquals(CrisisLevel.NONE, detector.detect("filler3 filler40 filler63").level());
+        assertEquals(CrisisLevel.CONCERN, detector.detect("i never took all the pills").level());
+        assertEquals(CrisisLevel.IMMINENT, detector.detect("i never took all the pills, until now").level());
+        // "pills" inside "took the pills back" is suppressed, so no means is left
+        assertEquals(CrisisLevel.NONE, detector.detect("i took the pills back, all of them").level());
+        // a rule of categories from both words, listed under its low one
+        assertEquals(java.util.List.of("mixed"), detector.detect("i took filler1").rules());
+        assertEquals(CrisisLevel.NONE, detector.detect("i took filler2").level());
+    }
+
+    @Test
+    void aLexiconOfMoreThan128CategoriesOrAPersonCategoryBeyondTheSixtyFourthIsRefused() {
+        assertEquals("the lexicon defines 129 categories; at most 128 are supported",
+                problemWith(beyondSixtyFour(122, "")));
+        assertEquals("category 'NOW' has a role; categories with a role must be among the first 64 (move it up the file)",
+                problemWith(beyondSixtyFour(63, ", \"role\": \"other\"")));
+    }
 }

@@ -8,9 +8,19 @@ import java.util.Set;
  * of an {@code unless} category shares the scope (history does not soften "tonight"), and, when {@code rules}
  * is not empty, applies only to those rules. The {@code unless} categories are a set of category indexes as two
  * 64-bit words, as {@link Lexicon#categoriesOf} gives them.
+ *
+ * <p>Instead of a category, a modifier may name plain {@code words} (phrases, each as the keys of its normalised
+ * words; {@code category} is then -1). The scan does not look for them: they are looked for in the scope only when
+ * one of the modifier's rules has fired, so a word as common as "if" costs nothing on the posts where none does.
+ * A match inside one of the {@code except} phrases does not count ("if" in "even if").
  */
-record ContextModifier(String id, int category, Scope scope, int window, CrisisLevel cap, int lower,
+record ContextModifier(String id, int category, long[][] words, long[][] except, Scope scope, int window, CrisisLevel cap, int lower,
                        long unlessMask, long unlessMaskHigh, Set<String> rules) {
+
+    /** Whether this modifier names plain words, looked for when its rules fire, rather than a category. */
+    boolean byWords() {
+        return words != null;
+    }
 
     /** How far from a rule's words a modifier hit may be. */
     enum Scope {

@@ -557,7 +557,8 @@ public final class CrisisDetector {
         long anchors = first < 0 ? anyMasks[r] : first < Long.SIZE ? 1L << first : 0;
         long anchorsHigh = first < 0 ? anyMasksHigh[r] : first < Long.SIZE ? 0 : 1L << first;
         for (int anchor = 0; anchor < hits.size; anchor++) {
-            if ((hits.categories[anchor] & anchors | (anchorsHigh == 0 ? 0 : hits.categoriesHigh[anchor] & anchorsHigh)) == 0) {
+            if ((hits.categories[anchor] & anchors | (anchorsHigh == 0 ? 0 : hits.categoriesHigh[anchor] & anchorsHigh)) == 0
+                    || rule.after() != null && !comesAfter(text, hits.start[anchor], rule.after())) {
                 continue;
             }
             int[] chosen = choose(rule, anyMasks[r], anyMasksHigh[r], hits, anchor, patternWords);
@@ -688,18 +689,28 @@ public final class CrisisDetector {
         int first = firstOf(hits, chosen);
         for (int m : modifiersOf[r]) {
             ContextModifier modifier = modifiers.get(m);
-            boolean high = modifier.category() >= Long.SIZE;
-            if (((high ? hits.presentHigh : present) & (1L << modifier.category())) == 0) {
-                continue; // no word of this modifier anywhere in the text
+            int[] phrase = null;
+            long category = 0;
+            long categoryHigh = 0;
+            if (modifier.byWords()) {
+                phrase = phraseInScope(modifier, text, hits, chosen);
+                if (phrase == null) {
+                    continue;
+                }
+            } else {
+                boolean high = modifier.category() >= Long.SIZE;
+                if (((high ? hits.presentHigh : present) & (1L << modifier.category())) == 0) {
+                    continue; // no word of this modifier anywhere in the text
+                }
+                category = high ? 0 : 1L << modifier.category();
+                categoryHigh = high ? 1L << modifier.category() : 0;
             }
             int found = -1;
             boolean blocked = false;
-            long category = high ? 0 : 1L << modifier.category();
-            long categoryHigh = high ? 1L << modifier.category() : 0;
             // every scope but the whole text lies within the sentences of the rule's words (and the next one)
             int from = 0;
-            int to = hits.size;
-            if (modifier.scope() != ContextModifier.Scope.TEXT && hits.size > Hits.SHORT) {
+            int to = phrase != null && (modifier.unlessMask() | modifier.unlessMaskHigh()) == 0 ? 0 : hits.size;
+            if (to > 0 && modifier.scope() != ContextModifier.Scope.TEXT && hits.size > Hits.SHORT) {
                 int firstSentence = Integer.MAX_VALUE;
                 int lastSentence = Integer.MIN_VALUE;
                 for (int c : chosen) {
@@ -725,15 +736,110 @@ public final class CrisisDetector {
                     found = h;
                 }
             }
-            if (found >= 0 && !blocked) {
+            if ((found >= 0 || phrase != null) && !blocked) {
                 CrisisLevel lowered = modifier.apply(level);
                 if (lowered != level) {
-                    applied.add(new int[] {m, found});
+                    // a hit, or for plain words the normalised span they were found at
+                    applied.add(phrase != null ? new int[] {m, -1, phrase[0], phrase[1]} : new int[] {m, found});
                     level = lowered;
                 }
             }
         }
         return level;
+    }
+
+    /**
+     * Where one of a words modifier's phrases occurs in the sentence (or segment) of one of the rule's words, outside
+     * them, as a normalised span {start, end}; null if none does. Looked for only here, when a rule it applies to has
+     * fired, by the keys the normaliser gave each word.
+     */
+    private static int[] phraseInScope(ContextModifier modifier, NormalisedText text, Hits hits, int[] chosen) {
+        Words words = text.words();
+        char[] chars = text.chars();
+        boolean segment = modifier.scope() == ContextModifier.Scope.SEGMENT;
+        for (int c : chosen) {
+            int w = wordStartingAtOrBefore(words, hits.start[c]);
+            int from = w;
+            while (from > 0 && !endsUnit(chars[words.start[from - 1]], segment)) {
+                from--;
+            }
+            int to = w;
+            while (to < words.size && !endsUnit(chars[words.start[to]], segment)) {
+                to++;
+            }
+            for (int i = from; i < to; i++) {
+                for (long[] keys : modifier.words()) {
+                    int last = i + keys.length - 1;
+                    if (last < to && matches(words, i, keys) && !excepted(modifier, words, i, last, from, to)
+                            && !insideChosen(hits, chosen, words.start[i], words.end[last])) {
+                        return new int[] {words.start[i], words.end[last]};
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean matches(Words words, int at, long[] keys) {
+        for (int k = 0; k < keys.length; k++) {
+            if (words.key[at + k] != keys[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether words {@code first..last} lie inside one of the modifier's exceptions, within words [from, to). */
+    private static boolean excepted(ContextModifier modifier, Words words, int first, int last, int from, int to) {
+        for (long[] keys : modifier.except()) {
+            for (int at = Math.max(from, last - keys.length + 1); at <= first && at + keys.length <= to; at++) {
+                if (matches(words, at, keys)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the word at normalised offset {@code start} comes right after one of the phrases. */
+    private static boolean comesAfter(NormalisedText text, int start, long[][] phrases) {
+        Words words = text.words();
+        int w = wordStartingAtOrBefore(words, start);
+        for (long[] keys : phrases) {
+            if (w - keys.length >= 0 && matches(words, w - keys.length, keys)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsUnit(char mark, boolean segment) {
+        return mark == '.' || segment && mark == ',';
+    }
+
+    /** The last word starting at or before normalised offset {@code offset}. */
+    private static int wordStartingAtOrBefore(Words words, int offset) {
+        int lo = 0;
+        int hi = words.size - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (words.start[mid] <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Whether the normalised span [start, end) lies inside one of the rule's own hits. */
+    private static boolean insideChosen(Hits hits, int[] chosen, int start, int end) {
+        for (int c : chosen) {
+            if (hits.start[c] <= start && end <= hits.end[c]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inScope(ContextModifier modifier, NormalisedText text, Hits hits, int[] chosen, int first,
@@ -893,7 +999,12 @@ public final class CrisisDetector {
                 matches.add(hits, h, id);
             }
             for (int[] modifierHit : firing.modifierHits()) {
-                matches.add(hits, modifierHit[1], modifiers.get(modifierHit[0]).id());
+                if (modifierHit[1] >= 0) {
+                    matches.add(hits, modifierHit[1], modifiers.get(modifierHit[0]).id());
+                } else {
+                    matches.add(text.originalStart(modifierHit[2]), text.originalEnd(modifierHit[3] - 1),
+                            modifiers.get(modifierHit[0]).id());
+                }
             }
         }
         return new CrisisVerdict(level, List.of(ids), matches.ordered());

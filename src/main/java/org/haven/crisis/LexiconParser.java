@@ -74,6 +74,21 @@ final class LexiconParser {
             addWords(vocabulary, v);
         });
         idioms.forEach(t -> addWords(vocabulary, t));
+        // a modifier's plain words are words of the lexicon too: "iff" should become "if" as "killll" becomes "kill"
+        JsonArray modifierArray = root.containsKey("modifiers") ? requiredArray(root, "modifiers", "the lexicon")
+                : JsonValue.EMPTY_JSON_ARRAY;
+        for (JsonValue value : modifierArray) {
+            if (value instanceof JsonObject m && m.get("words") instanceof JsonArray words) {
+                words.forEach(word -> addWords(vocabulary, word));
+            }
+        }
+        if (root.get("rules") instanceof JsonArray ruleArray) {
+            for (JsonValue value : ruleArray) {
+                if (value instanceof JsonObject r && r.get("after") instanceof JsonArray after) {
+                    after.forEach(phrase -> addWords(vocabulary, phrase));
+                }
+            }
+        }
         Map<String, JsonObject> categoryObjects = new LinkedHashMap<>();
         for (String name : categoryIndex.keySet()) {
             JsonObject category = objectValue(categories.get(name), "category '" + name + "'");
@@ -163,10 +178,10 @@ final class LexiconParser {
             }
         }
 
-        List<Rule> rules = rules(root);
+        List<Rule> rules = rules(root, normaliser);
         Set<String> ruleIds = new HashSet<>();
         rules.forEach(r -> ruleIds.add(r.id()));
-        List<ContextModifier> modifiers = modifiers(root, ruleIds);
+        List<ContextModifier> modifiers = modifiers(root, ruleIds, normaliser);
 
         int count = patternIndex.size();
         boolean[] prefix = new boolean[count];
@@ -248,7 +263,7 @@ final class LexiconParser {
         return words;
     }
 
-    private List<Rule> rules(JsonObject root) {
+    private List<Rule> rules(JsonObject root, Normaliser normaliser) {
         JsonArray array = requiredArray(root, "rules", "the lexicon");
         if (array.isEmpty()) {
             throw fail("the lexicon defines no rules");
@@ -259,7 +274,8 @@ final class LexiconParser {
             JsonObject rule = objectValue(array.get(i), "rule #" + (i + 1));
             String id = id(rule, "rule #" + (i + 1), ids);
             String where = "rule '" + id + "'";
-            allowOnly(rule, where, "id", "level", "all", "any", "window", "person", "subjectAt", "acrossSentences");
+            allowOnly(rule, where, "id", "level", "all", "any", "after", "window", "person", "subjectAt",
+                    "acrossSentences");
             CrisisLevel level = level(requiredString(rule, "level", where), where);
             if (level == CrisisLevel.NONE) {
                 throw fail(where + " has level NONE, so it could never be reported; remove it or choose CONCERN, IDEATION or IMMINENT");
@@ -287,12 +303,20 @@ final class LexiconParser {
                 throw fail(where + " has subjectAt '" + subjectAt + "'; expected 'first' or 'last'");
             }
             boolean across = optionalBoolean(rule, "acrossSentences", where);
-            rules.add(new Rule(id, level, all, any, window, p, "first".equals(subjectAt), across));
+            long[][] after = null;
+            if (rule.containsKey("after")) {
+                List<String> phrases = stringList(rule, "after", where);
+                if (phrases.isEmpty()) {
+                    throw fail(where + " has an empty 'after' list; remove it or name at least one phrase");
+                }
+                after = phraseKeys(normaliser, phrases, where + " 'after' phrase");
+            }
+            rules.add(new Rule(id, level, all, any, after, window, p, "first".equals(subjectAt), across));
         }
         return rules;
     }
 
-    private List<ContextModifier> modifiers(JsonObject root, Set<String> ruleIds) {
+    private List<ContextModifier> modifiers(JsonObject root, Set<String> ruleIds, Normaliser normaliser) {
         JsonArray array = root.containsKey("modifiers") ? requiredArray(root, "modifiers", "the lexicon") : JsonValue.EMPTY_JSON_ARRAY;
         List<ContextModifier> modifiers = new ArrayList<>();
         Set<String> ids = new HashSet<>(ruleIds);
@@ -300,14 +324,37 @@ final class LexiconParser {
             JsonObject modifier = objectValue(array.get(i), "modifier #" + (i + 1));
             String id = id(modifier, "modifier #" + (i + 1), ids);
             String where = "modifier '" + id + "'";
-            allowOnly(modifier, where, "id", "category", "scope", "window", "cap", "lower", "unless", "rules");
-            int category = category(requiredString(modifier, "category", where), where);
+            allowOnly(modifier, where, "id", "category", "words", "except", "scope", "window", "cap", "lower", "unless",
+                    "rules");
+            if (modifier.containsKey("category") == modifier.containsKey("words")) {
+                throw fail(where + " needs exactly one of 'category' (scanned for in every post) or 'words' (looked for"
+                        + " only when one of its rules fires)");
+            }
+            int category = modifier.containsKey("category")
+                    ? category(requiredString(modifier, "category", where), where) : -1;
             String scopeName = requiredString(modifier, "scope", where);
             ContextModifier.Scope scope;
             try {
                 scope = ContextModifier.Scope.valueOf(scopeName.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw fail(where + " has scope '" + scopeName + "'; expected preceding, segment, sentence, adjacent or text");
+            }
+            long[][] words = null;
+            long[][] except = null;
+            if (category >= 0 && modifier.containsKey("except")) {
+                throw fail(where + " has 'except', which only a modifier with 'words' can use");
+            }
+            if (category < 0) {
+                if (scope != ContextModifier.Scope.SENTENCE && scope != ContextModifier.Scope.SEGMENT) {
+                    throw fail(where + " has 'words', which are looked for in a sentence or a segment; its scope is '"
+                            + scopeName + "'");
+                }
+                List<String> phrases = stringList(modifier, "words", where);
+                if (phrases.isEmpty()) {
+                    throw fail(where + " has an empty 'words' list");
+                }
+                words = phraseKeys(normaliser, phrases, where + " word");
+                except = phraseKeys(normaliser, stringList(modifier, "except", where), where + " exception");
             }
             int window = optionalInt(modifier, "window", where, DEFAULT_MODIFIER_WINDOW, 1, MAX_WINDOW);
             boolean hasCap = modifier.containsKey("cap");
@@ -327,10 +374,24 @@ final class LexiconParser {
                     throw fail(where + " refers to unknown rule '" + rule + "'");
                 }
             }
-            modifiers.add(new ContextModifier(id, category, scope, window, cap, lower, unless[0], unless[1],
+            modifiers.add(new ContextModifier(id, category, words, except, scope, window, cap, lower, unless[0], unless[1],
                     Set.copyOf(rules)));
         }
         return modifiers;
+    }
+
+    /** Each phrase as the keys of its normalised words, as the normaliser records them for a post. */
+    private static long[][] phraseKeys(Normaliser normaliser, List<String> phrases, String where) {
+        long[][] keys = new long[phrases.size()][];
+        for (int i = 0; i < keys.length; i++) {
+            String phrase = phrases.get(i);
+            if (phrase.strip().endsWith("*")) {
+                throw fail(where + " '" + phrase + "' ends in *; these are whole words");
+            }
+            keys[i] = java.util.Arrays.stream(normaliseTerm(normaliser, phrase, where + " '" + phrase + "'").split(" "))
+                    .mapToLong(Words::fnv).toArray();
+        }
+        return keys;
     }
 
     // ---- values ----
@@ -353,6 +414,12 @@ final class LexiconParser {
 
     private static String sameAfterNormalising(String term, String pattern) {
         return term.strip().equals(pattern) ? "" : " (it normalises to '" + pattern + "', like another entry)";
+    }
+
+    private static void addWords(Set<String> vocabulary, JsonValue value) {
+        if (value instanceof JsonString text) {
+            addWords(vocabulary, text.getString());
+        }
     }
 
     private static void addWords(Set<String> vocabulary, String text) {

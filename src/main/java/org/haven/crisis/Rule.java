@@ -9,9 +9,14 @@ package org.haven.crisis;
  * <p>The subject is judged at the rule's last word unless {@code subjectAtFirst}: a wish is about whoever wishes,
  * so "I keep hoping the doctor finds something that takes me out" is the writer's wish although the doctor is the
  * nearest person before "takes me out".
+ *
+ * <p>When {@code after} is given (phrases, each as the keys of its normalised words), the hit the rule starts from
+ * (of its first {@code all} category, or of an {@code any} one) must come right after one of them: "going to" or
+ * "i'm" before "end it" makes a decision of it, where "thinking about" or "tried to" does not. They are looked for
+ * only where the rule's categories are present, so common words cost the scan nothing.
  */
-record Rule(String id, CrisisLevel level, int[] all, int[] any, int window, Person person, boolean subjectAtFirst,
-            boolean acrossSentences) {
+record Rule(String id, CrisisLevel level, int[] all, int[] any, long[][] after, int window, Person person,
+            boolean subjectAtFirst, boolean acrossSentences) {
 
     /** Whom the words must be about, judged by the nearest person word before them. */
     enum Person {

@@ -237,6 +237,43 @@ class CrisisDetectorEvaluationTest {
         floor(SetEvaluation.of(name, posts, detector), false, crisisRecall, imminentRecall, hardAlarms);
     }
 
+    /**
+     * Sets reviewers wrote against particular rules, knowing the lexicon (in {@code adversarial/}, never trained on;
+     * see the crisis test-data README): each is held to what it showed when it was written, as counts of posts. A change that
+     * gives a harmless post or a condition the emergency tier, or loses an IMMINENT post, shows here first.
+     * {@code intent-when-unseen} was written without knowing the rule and was first run once it was finished.
+     */
+    @Test
+    void setsWrittenAgainstTheRulesKeepTheirCounts() {
+        assertAll(
+                () -> counts("adversarial/doubt-review", 195, 102, 36, 37),
+                () -> counts("adversarial/intent-when-review", 80, 19, 21, 18),
+                () -> counts("adversarial/intent-when-unseen", 87, 49, 5, 7));
+    }
+
+    /**
+     * At least {@code crisisFound} crisis posts at IDEATION or above and {@code imminentFound} IMMINENT posts at
+     * IMMINENT; at most {@code otherImminent} posts of other labels at IMMINENT and {@code harmlessRaised} posts
+     * labelled NONE at IDEATION or above.
+     */
+    private void counts(String set, int crisisFound, int imminentFound, int otherImminent, int harmlessRaised) {
+        int[] n = new int[4];
+        for (LabelledPost post : LabelledPost.load("/crisis/" + set + ".jsonl")) {
+            CrisisLevel level = detector.detect(post.text()).level();
+            n[0] += post.label().atLeast(CrisisLevel.IDEATION) && level.atLeast(CrisisLevel.IDEATION) ? 1 : 0;
+            n[1] += post.label() == CrisisLevel.IMMINENT && level == CrisisLevel.IMMINENT ? 1 : 0;
+            n[2] += post.label() != CrisisLevel.IMMINENT && level == CrisisLevel.IMMINENT ? 1 : 0;
+            n[3] += post.label() == CrisisLevel.NONE && level.atLeast(CrisisLevel.IDEATION) ? 1 : 0;
+        }
+        System.out.printf("%s: %d crisis posts raised, %d IMMINENT at IMMINENT, %d others at IMMINENT, %d harmless "
+                + "raised%n", set, n[0], n[1], n[2], n[3]);
+        assertAll(set,
+                () -> assertTrue(n[0] >= crisisFound, "crisis posts raised " + n[0]),
+                () -> assertTrue(n[1] >= imminentFound, "IMMINENT posts at IMMINENT " + n[1]),
+                () -> assertTrue(n[2] <= otherImminent, "other posts at IMMINENT " + n[2]),
+                () -> assertTrue(n[3] <= harmlessRaised, "harmless posts raised " + n[3]));
+    }
+
     private void floor(String name, String resource, double crisisRecall, double imminentRecall, double hardAlarms) {
         floor(SetEvaluation.of(name, LabelledPost.load(resource), detector), true, crisisRecall, imminentRecall, hardAlarms);
     }

@@ -118,6 +118,28 @@ class CrisisDetectorTest {
         assertEquals(CrisisLevel.NONE, rules.detect("drowning myself in work so i don't think about the bottle").level());
     }
 
+    /**
+     * Lexicon 2026.12.5: an act said as a decision (right after "going to", "i'm", "i'll"...) with a day or a time is
+     * IMMINENT, as it was with "tonight". A condition, a habit or a thought keeps it at IDEATION, a negation or a joke
+     * at CONCERN, and an idiom that cancels the act cancels the rule. Before, "I'm going to hang myself on Saturday"
+     * was IDEATION.
+     */
+    @Test
+    void anActDecidedForATimeAheadIsImminentUnlessItIsAConditionAThoughtANegationOrAJoke() {
+        assertEquals(List.of("intent-when"), rules.detect("I'm going to hang myself on Saturday.").rules());
+        assertEquals(CrisisLevel.IMMINENT, rules.detect("finna end it after my shift").level());
+        assertEquals(CrisisLevel.IMMINENT, rules.detect("I'm ending it tomorrow, even if nobody believes me").level());
+        assertEquals(CrisisLevel.IDEATION, rules.detect("if court goes bad on friday i'm ending it").level());
+        assertEquals(CrisisLevel.IDEATION, rules.detect("Should the judge give me the full sentence on Monday, I'm going to kill myself.").level());
+        assertEquals(CrisisLevel.IDEATION, rules.detect("every friday night I think about ending it").level());
+        assertEquals(CrisisLevel.IDEATION, rules.detect("I keep thinking about ending it on Sunday").level());
+        assertEquals(CrisisLevel.IDEATION, rules.detect("i'll be ending it soon").level());
+        assertEquals(CrisisLevel.CONCERN, rules.detect("tax return due tomorrow, i'm going to kill myself lol").level());
+        assertEquals(CrisisLevel.CONCERN, rules.detect("Had a rough Friday but I'm not going to kill myself, tomorrow is a new day").level());
+        assertEquals(CrisisLevel.CONCERN, rules.detect("my brother says he'll end it on friday").level());
+        assertEquals(CrisisLevel.NONE, rules.detect("Next Friday I'm going to end it with my sponsor, she's been useless").level());
+    }
+
     @Test
     void idiomsWinOverTheTriggerInsideThem() {
         assertEquals(CrisisLevel.NONE, levelOf("this craving is killing me"));

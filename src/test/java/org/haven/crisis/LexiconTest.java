@@ -209,4 +209,57 @@ class LexiconTest {
         assertEquals("category 'NOW' has a role; categories with a role must be among the first 64 (move it up the file)",
                 problemWith(beyondSixtyFour(63, ", \"role\": \"other\"")));
     }
+
+    private static final String DECIDED = """
+            {
+              "version": "test-decided",
+              "categories": {
+                "ACT": {"terms": ["end it"]},
+                "WHEN": {"terms": ["friday"]}
+              },
+              "rules": [
+                {"id": "decided", "level": "IMMINENT", "all": ["ACT", "WHEN"], "after": ["going to", "i'm"]}
+              ],
+              "modifiers": [
+                {"id": "condition", "words": ["if", "every week"], "except": ["even if"], "scope": "sentence",
+                 "cap": "IDEATION", "rules": ["decided"]}
+              ]
+            }
+            """;
+
+    @Test
+    void aRuleWithAfterPhrasesFiresOnlyWhereItsFirstWordsFollowOne() {
+        CrisisDetector detector = new CrisisDetector(Lexicon.parse(json(DECIDED)), null);
+
+        assertEquals(java.util.List.of("decided"), detector.detect("going to end it on friday").rules());
+        assertEquals(CrisisLevel.NONE, detector.detect("thinking about end it on friday").level());
+        assertEquals(CrisisLevel.NONE, detector.detect("going to. end it on friday").level());
+    }
+
+    @Test
+    void aModifierOfPlainWordsAppliesWhereTheyShareTheScopeAndNotInsideAnException() {
+        CrisisDetector detector = new CrisisDetector(Lexicon.parse(json(DECIDED)), null);
+
+        CrisisVerdict verdict = detector.detect("If it rains I'm going to end it on Friday");
+        assertEquals(CrisisLevel.IDEATION, verdict.level());
+        // the word is shown where it is in the post, with the modifier's id
+        assertTrue(verdict.matches().contains(new CrisisMatch(0, 2, "If", "condition")), verdict.matches().toString());
+        assertEquals(CrisisLevel.IDEATION, detector.detect("every week i'm going to end it on friday").level());
+        assertEquals(CrisisLevel.IMMINENT, detector.detect("even if it rains i'm going to end it on friday").level());
+        // another sentence is out of scope
+        assertEquals(CrisisLevel.IMMINENT, detector.detect("what if. i'm going to end it on friday").level());
+    }
+
+    @Test
+    void wordsAndAfterPhrasesAreChecked() {
+        assertEquals("modifier 'condition' needs exactly one of 'category' (scanned for in every post) or 'words' "
+                + "(looked for only when one of its rules fires)",
+                problemWith(DECIDED.replace("\"words\": [\"if\", \"every week\"],", "\"words\": [\"if\"], \"category\": \"ACT\",")));
+        assertEquals("modifier 'condition' has 'words', which are looked for in a sentence or a segment; its scope is "
+                + "'preceding'", problemWith(DECIDED.replace("\"scope\": \"sentence\"", "\"scope\": \"preceding\"")));
+        assertEquals("rule 'decided' has an empty 'after' list; remove it or name at least one phrase",
+                problemWith(DECIDED.replace("\"after\": [\"going to\", \"i'm\"]", "\"after\": []")));
+        assertEquals("modifier 'condition' word 'if*' ends in *; these are whole words",
+                problemWith(DECIDED.replace("[\"if\", \"every week\"]", "[\"if*\"]")));
+    }
 }

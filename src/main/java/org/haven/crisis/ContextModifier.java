@@ -14,8 +14,8 @@ import java.util.Set;
  * one of the modifier's rules has fired, so a word as common as "if" costs nothing on the posts where none does.
  * A match inside one of the {@code except} phrases does not count ("if" in "even if").
  */
-record ContextModifier(String id, int category, long[][] words, long[][] except, Scope scope, int window, CrisisLevel cap, int lower,
-                       long unlessMask, long unlessMaskHigh, Set<String> rules) {
+record ContextModifier(String id, int category, long[][] words, long[][] except, Scope scope, int window,
+                       CrisisLevel cap, int lower, long unlessMask, long unlessMaskHigh, Set<String> rules) {
 
     /** Whether this modifier names plain words, looked for when its rules fire, rather than a category. */
     boolean byWords() {

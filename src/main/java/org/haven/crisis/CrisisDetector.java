@@ -309,7 +309,8 @@ public final class CrisisDetector {
                             || (anyMasks[r] != 0 && (present & anyMasks[r]) == 0)
                             || Long.numberOfTrailingZeros(present & indexMasks[r]) != category
                             : (present & allMasks[r]) != allMasks[r] || (high & allMasksHigh[r]) != allMasksHigh[r]
-                            || (anyMasks[r] | anyMasksHigh[r]) != 0 && (present & anyMasks[r] | high & anyMasksHigh[r]) == 0
+                            || (anyMasks[r] | anyMasksHigh[r]) != 0
+                                    && (present & anyMasks[r] | high & anyMasksHigh[r]) == 0
                             || lowest(present & indexMasks[r], high & indexMasksHigh[r]) != category) {
                         continue; // a word missing, or the rule is reached through another of its categories
                     }
@@ -325,6 +326,14 @@ public final class CrisisDetector {
             }
         }
         return workspace.firingsUsed ? best : null;
+    }
+
+    /**
+     * The categories 64 to 127 of hit {@code h} in {@code mask}. The second word is read only when the mask has a bit
+     * there: with 64 categories or fewer it never does, and the array is never touched.
+     */
+    private static long high(Hits hits, int h, long mask) {
+        return mask == 0 ? 0 : hits.categoriesHigh[h] & mask;
     }
 
     /** The lowest category of a set given as its two words. */
@@ -557,7 +566,7 @@ public final class CrisisDetector {
         long anchors = first < 0 ? anyMasks[r] : first < Long.SIZE ? 1L << first : 0;
         long anchorsHigh = first < 0 ? anyMasksHigh[r] : first < Long.SIZE ? 0 : 1L << first;
         for (int anchor = 0; anchor < hits.size; anchor++) {
-            if ((hits.categories[anchor] & anchors | (anchorsHigh == 0 ? 0 : hits.categoriesHigh[anchor] & anchorsHigh)) == 0
+            if ((hits.categories[anchor] & anchors | high(hits, anchor, anchorsHigh)) == 0
                     || rule.after() != null && !comesAfter(text, hits.start[anchor], rule.after())) {
                 continue;
             }
@@ -627,7 +636,7 @@ public final class CrisisDetector {
             to = hits.searchUntilSentence(hits.sentence[anchor] + 1);
         }
         for (int h = from; h < to; h++) {
-            if ((hits.categories[h] & categories | (categoriesHigh == 0 ? 0 : hits.categoriesHigh[h] & categoriesHigh)) == 0
+            if ((hits.categories[h] & categories | high(hits, h, categoriesHigh)) == 0
                     || (!rule.acrossSentences() && hits.sentence[h] != hits.sentence[anchor])) {
                 continue;
             }
@@ -721,14 +730,12 @@ public final class CrisisDetector {
                 to = hits.searchUntilSentence(lastSentence + 2);
             }
             for (int h = from; h < to && !blocked; h++) {
-                long relevantHigh = categoryHigh | modifier.unlessMaskHigh();
                 boolean relevant = (hits.categories[h] & (category | modifier.unlessMask())
-                        | (relevantHigh == 0 ? 0 : hits.categoriesHigh[h] & relevantHigh)) != 0;
+                        | high(hits, h, categoryHigh | modifier.unlessMaskHigh())) != 0;
                 if (!relevant || !inScope(modifier, text, hits, chosen, first, h)) {
                     continue;
                 }
-                if ((hits.categories[h] & modifier.unlessMask()
-                        | (modifier.unlessMaskHigh() == 0 ? 0 : hits.categoriesHigh[h] & modifier.unlessMaskHigh())) != 0) {
+                if ((hits.categories[h] & modifier.unlessMask() | high(hits, h, modifier.unlessMaskHigh())) != 0) {
                     // the rule's own words count here: "tonight" is never history; but an "I" inside quotation
                     // marks is the singer's or the speaker's, not the writer's ('I hurt myself today')
                     blocked = !quoted(text, hits, h);

@@ -374,8 +374,8 @@ final class LexiconParser {
                     throw fail(where + " refers to unknown rule '" + rule + "'");
                 }
             }
-            modifiers.add(new ContextModifier(id, category, words, except, scope, window, cap, lower, unless[0], unless[1],
-                    Set.copyOf(rules)));
+            modifiers.add(new ContextModifier(id, category, words, except, scope, window, cap, lower, unless[0],
+                    unless[1], Set.copyOf(rules)));
         }
         return modifiers;
     }

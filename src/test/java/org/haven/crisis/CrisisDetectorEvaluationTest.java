@@ -239,8 +239,8 @@ class CrisisDetectorEvaluationTest {
 
     /**
      * Sets reviewers wrote against particular rules, knowing the lexicon (in {@code adversarial/}, never trained on;
-     * see the crisis test-data README): each is held to what it showed when it was written, as counts of posts. A change that
-     * gives a harmless post or a condition the emergency tier, or loses an IMMINENT post, shows here first.
+     * see the crisis test-data README): each is held to what it showed when it was written, as counts of posts. A
+     * change that gives a harmless post or a condition the emergency tier, or loses an IMMINENT post, shows here first.
      * {@code intent-when-unseen} was written without knowing the rule and was first run once it was finished.
      */
     @Test

@@ -116,6 +116,9 @@ class CrisisDetectorTest {
         assertEquals(CrisisLevel.IDEATION, rules.detect("couldn't stop thinking about finishing myself off").level());
         assertEquals(CrisisLevel.NONE, rules.detect("Bye bye vodka, hello 90 days. Drowning myself in sparkling water instead.").level());
         assertEquals(CrisisLevel.NONE, rules.detect("drowning myself in work so i don't think about the bottle").level());
+        // lexicon 2026.12.6: the same for "drown myself in"
+        assertEquals(CrisisLevel.NONE, rules.detect("Going to drown myself in paperwork tomorrow, insurance renewal day").level());
+        assertEquals(CrisisLevel.IMMINENT, rules.detect("i'm going to drown myself in the river tomorrow").level());
     }
 
     /**

@@ -360,7 +360,8 @@ class WordModelTest {
      * lookalikes (README: "Tried and reverted: more rules for the model to doubt"). The posts are kept out of the
      * training sets (a folder of their own) so that they stay a test: whatever the trainer chooses, no crisis post
      * of theirs may lose its help panel to a doubt. The detector raised 192 when they were written (195 with lexicon
-     * 2026.12.4) and doubts none; letting it doubt
+     * 2026.12.4; a label review then made one of them a past attempt, CONCERN, leaving 205) and doubts none; letting
+     * it doubt
      * "end it" alone and a goodbye with pills or a weapon, below 0.15, took 53 of them to CONCERN.
      */
     @Test
@@ -382,7 +383,7 @@ class WordModelTest {
         }
         System.out.println("reviewer's set against the doubt: " + raised + " of " + crisis + " crisis posts raised, "
                 + doubted.size() + " doubted");
-        assertEquals(206, crisis, "the reviewer's set changed");
+        assertEquals(205, crisis, "the reviewer's set changed");
         assertEquals(List.of(), doubted);
     }
 }

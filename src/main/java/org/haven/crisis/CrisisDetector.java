@@ -888,12 +888,7 @@ public final class CrisisDetector {
 
     /** A modifier word inside a rule's own words ("not" in "not breathing") is part of the phrase, not context. */
     private static boolean insideChosen(Hits hits, int[] chosen, int h) {
-        for (int c : chosen) {
-            if (c == h || hits.contains(c, h)) {
-                return true;
-            }
-        }
-        return false;
+        return insideChosen(hits, chosen, hits.start[h], hits.end[h]);
     }
 
     private static int firstOf(Hits hits, int[] chosen) {

@@ -143,6 +143,31 @@ class CrisisDetectorTest {
         assertEquals(CrisisLevel.NONE, rules.detect("Next Friday I'm going to end it with my sponsor, she's been useless").level());
     }
 
+    /**
+     * Lexicon 2026.12.7. "Ready to go" and "ready to die" are a wish of the writer's own, not a grandmother's (they
+     * were counted as a wish whoever said them); screening questions at a check-up are asked, not said; a burden
+     * felt "when I first walked in" is history; an urge that is gone and a last night in rehab are not a farewell.
+     * A reviewer showed that taking the farewell out of "wrote my will" loses emergencies, so an arrangement alone
+     * is still one (see the crisis test-data README).
+     */
+    @Test
+    void aWishIsTheWritersOwnAndScreeningQuestionsAreAsked() {
+        assertEquals(CrisisLevel.IDEATION, rules.detect("honestly i'm ready to go").level());
+        assertEquals(CrisisLevel.IDEATION, rules.detect("i'm ready to die").level());
+        assertEquals(CrisisLevel.CONCERN, rules.detect("My sponsor's 80 and says she's ready to go. She's teaching me so much.").level());
+        assertEquals(CrisisLevel.CONCERN, rules.detect("Grandma informed me she is ready to die whenever the Lord sees fit").level());
+        assertEquals(CrisisLevel.IMMINENT, rules.detect("ready to go. goodbye everyone").level());
+
+        assertEquals(CrisisLevel.CONCERN, rules.detect("GP did the usual questions. Any thoughts of suicide or self-harm? No and no.").level());
+        assertEquals(CrisisLevel.CONCERN, rules.detect("I felt like such a burden when I first walked in. Now I make the coffee.").level());
+
+        assertEquals(CrisisLevel.NONE, rules.detect("the urge was gone by morning").level());
+        assertEquals(CrisisLevel.IMMINENT, rules.detect("i'll be gone by morning").level());
+        assertEquals(CrisisLevel.NONE, rules.detect("Tonight's my last night in the sober house. Moving out tomorrow.").level());
+        assertEquals(CrisisLevel.IMMINENT, rules.detect("tonight's my last night. goodbye").level());
+        assertEquals(CrisisLevel.IMMINENT, rules.detect("wrote my will. gbye all").level());
+    }
+
     @Test
     void idiomsWinOverTheTriggerInsideThem() {
         assertEquals(CrisisLevel.NONE, levelOf("this craving is killing me"));

@@ -165,7 +165,7 @@ class CrisisDetectorTest {
         assertEquals(CrisisLevel.IMMINENT, rules.detect("i'll be gone by morning").level());
         assertEquals(CrisisLevel.NONE, rules.detect("Tonight's my last night in the sober house. Moving out tomorrow.").level());
         assertEquals(CrisisLevel.IMMINENT, rules.detect("tonight's my last night. goodbye").level());
-        assertEquals(CrisisLevel.IMMINENT, rules.detect("wrote my will. gbye all").level());
+        assertEquals(List.of("farewell-finality"), rules.detect("gbye everyone. it ends tonight").rules());
     }
 
     @Test

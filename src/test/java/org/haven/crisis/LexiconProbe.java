@@ -4,12 +4,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * For lexicon editors: prints, for each line on standard input, the normalised text, every term and idiom the scan
- * found with its categories, and the verdict.
+ * found with its categories, and the verdict. {@code -Dlexicon=FILE} probes a draft lexicon instead of the shipped one.
  * <pre>echo "text" | mvn -q test-compile exec:java -Dexec.mainClass=org.haven.crisis.LexiconProbe -Dexec.classpathScope=test</pre>
  */
 public final class LexiconProbe {
@@ -18,7 +20,8 @@ public final class LexiconProbe {
     }
 
     public static void main(String[] args) throws IOException {
-        Lexicon lexicon = Lexicon.loadDefault();
+        String draft = System.getProperty("lexicon");
+        Lexicon lexicon = draft == null ? Lexicon.loadDefault() : Lexicon.parse(Files.newInputStream(Path.of(draft)));
         CrisisDetector detector = new CrisisDetector(lexicon);
         CrisisDetector rules = new CrisisDetector(lexicon, null);
         WordModel model = WordModel.loadDefault();

@@ -70,7 +70,8 @@ class CrisisDetectorEvaluationTest {
         // and then to those of 2026.12.8 (train-ag to train-aj learned; thresholds 0.75 / 0.65: crisis recall floors
         // fell by 0.01-0.02 on K, F, G, H, J, M, W, AC, AE and the IDEATION paraphrases, rose on O, P, Q, R and the
         // IMMINENT paraphrases), then to those of 2026.12.9 (train-ak and train-al learned, lexicon 2026.12.7: F and AH
-        // one crisis post fewer)
+        // one crisis post fewer), then to those of 2026.12.10 (train-am to train-ap learned, lexicon 2026.12.8: AH three
+        // crisis posts fewer, AL one; F and AF one more false alarm, since "rope today" is no longer doubted)
         assertAll(
                 () -> floor("fresh A (young, slang)", "/crisis/fresh-a.jsonl", 0.95, 1.0, 0.03),
                 () -> floor("fresh B (older adults)", "/crisis/fresh-b.jsonl", 1.0, 1.0, 0.0),
@@ -116,13 +117,20 @@ class CrisisDetectorEvaluationTest {
                 // 0.850 / 0.100, AI 0.814 / 0.871 / 0.063, AJ (2026.12.8 before it learned AJ) 1.0 / 1.0 / 0.127.
                 // What the model cannot fit of AH and AI is mostly posts without a word of the rules' vocabulary
                 () -> floor("train AG (the small hours, word model training)", "/crisis/train-ag.jsonl", 0.92, 0.96, 0.05),
-                () -> floor("train AH (said sideways, word model training)", "/crisis/train-ah.jsonl", 0.86, 1.0, 0.08),
+                () -> floor("train AH (said sideways, word model training)", "/crisis/train-ah.jsonl", 0.84, 1.0, 0.08),
                 () -> floor("train AI (voices of many places, word model training)", "/crisis/train-ai.jsonl", 0.9, 0.95, 0.07),
                 () -> floor("train AJ (belonging and searching, word model training)", "/crisis/train-aj.jsonl", 1.0, 1.0, 0.04),
                 // written for word model 2026.12.9; first runs with 2026.12.8 and lexicon 2026.12.6: AK 0.915 / 0.971 /
                 // 0.060, AL 0.850 / 0.900 / 0.051
                 () -> floor("train AK (the good news and the bad night, word model training)", "/crisis/train-ak.jsonl", 0.94, 1.0, 0.04),
-                () -> floor("train AL (long recovery and later life, word model training)", "/crisis/train-al.jsonl", 0.97, 1.0, 0.04));
+                () -> floor("train AL (long recovery and later life, word model training)", "/crisis/train-al.jsonl", 0.96, 1.0, 0.04),
+                // written for word model 2026.12.10; first runs with 2026.12.9 and lexicon 2026.12.7: AM 0.938 / 0.933 /
+                // 0.038, AN 0.954 / 0.983 / 0.023, AO 0.923 / 0.967 / 0.054, AP 0.939 / 1.000 / 0.008 (the rules alone
+                // found 0.69-0.80 of their crisis posts)
+                () -> floor("train AM (money and work, word model training)", "/crisis/train-am.jsonl", 0.97, 1.0, 0.02),
+                () -> floor("train AN (the law and a roof, word model training)", "/crisis/train-an.jsonl", 0.97, 1.0, 0.02),
+                () -> floor("train AO (family and bodies, word model training)", "/crisis/train-ao.jsonl", 0.96, 0.98, 0.02),
+                () -> floor("train AP (who we are and where we live, word model training)", "/crisis/train-ap.jsonl", 0.98, 1.0, 0.01));
     }
 
     /** Sets written only to provoke false alarms: about 1,200 hard negatives and 80 CONCERN posts. */
@@ -165,23 +173,26 @@ class CrisisDetectorEvaluationTest {
         //            fewer on L, P12 and S, one more on P6 and P7
         // 2026.12.9 (and lexicon 2026.12.7): P10 lost a crisis post; Q and T found one more, P2 and T one more IMMINENT;
         //            false alarms one fewer on L, P5 and P9
+        // 2026.12.10 (and lexicon 2026.12.8): one more crisis post on P2, P6, P7, P13, P16, P19 and R, two on P11, three
+        //            on P14; one more IMMINENT on P11 and P13; T lost a crisis post and an IMMINENT one; P10 one more
+        //            false alarm
         assertAll(
                 () -> unseen("fresh G, never tuned on", "/crisis/fresh-g-untuned.jsonl", 1.0, 1.0, 0.04),
                 () -> unseen("fresh L, never tuned on", "/crisis/fresh-l-untuned.jsonl", 0.98, 1.0, 0.04),
                 () -> unseen("fresh Q, never tuned on", "/crisis/fresh-q-untuned.jsonl", 0.85, 1.0, 0.05),
-                () -> unseen("fresh R, never tuned on", "/crisis/fresh-r-untuned.jsonl", 0.93, 0.96, 0.04),
+                () -> unseen("fresh R, never tuned on", "/crisis/fresh-r-untuned.jsonl", 0.95, 0.96, 0.04),
                 () -> unseen("fresh S, never tuned on", "/crisis/fresh-s-untuned.jsonl", 0.96, 0.96, 0.04),
                 () -> unseen("fresh T, never tuned on", "/crisis/fresh-t-untuned.jsonl", 0.89, 0.96, 0.05),
                 // written after word model 2026.11.1 was final and measured once with it
                 () -> unseen("fresh P1 (young, chat), never tuned on", "/crisis/fresh-p1-untuned.jsonl", 0.93, 1.0, 0.02),
-                () -> unseen("fresh P2 (older adults), never tuned on", "/crisis/fresh-p2-untuned.jsonl", 0.92, 0.87, 0.17),
+                () -> unseen("fresh P2 (older adults), never tuned on", "/crisis/fresh-p2-untuned.jsonl", 0.93, 0.87, 0.17),
                 () -> unseen("fresh P3 (one bad night), never tuned on", "/crisis/fresh-p3-untuned.jsonl", 0.98, 1.0, 0.04),
                 // written in 2026-12 before the model learned train-f to train-i; measured once before and once after
                 () -> unseen("fresh P4 (two weeks of a big forum), never tuned on", "/crisis/fresh-p4-untuned.jsonl", 0.95, 1.0, 0.05),
                 () -> unseen("fresh P5 (night time), never tuned on", "/crisis/fresh-p5-untuned.jsonl", 0.96, 1.0, 0.02),
                 // written after word model 2026.12.1 was final, measured once
-                () -> unseen("fresh P6 (blunt trades, hard lives), never tuned on", "/crisis/fresh-p6-untuned.jsonl", 0.9, 0.96, 0.05),
-                () -> unseen("fresh P7 (replies inside threads), never tuned on", "/crisis/fresh-p7-untuned.jsonl", 0.96, 0.96, 0.04),
+                () -> unseen("fresh P6 (blunt trades, hard lives), never tuned on", "/crisis/fresh-p6-untuned.jsonl", 0.92, 0.96, 0.05),
+                () -> unseen("fresh P7 (replies inside threads), never tuned on", "/crisis/fresh-p7-untuned.jsonl", 0.98, 0.96, 0.04),
                 // written on 2026-12-06 before word model 2026.12.2 was final; measured once with it, then with the
                 // overruling of 2026.12.4, which took one false alarm off each; the rest of P8's are the rules'
                 () -> unseen("fresh P8 (a year of a busy forum), never tuned on", "/crisis/fresh-p8-untuned.jsonl", 0.98, 0.96, 0.12),
@@ -191,38 +202,44 @@ class CrisisDetectorEvaluationTest {
                 // its rule chose for 2026.12.5 (0.70 / 0.70, then 0.75 / 0.60 once ordinary posts had a budget, which
                 // the demo-content and everyday-sentence tests called for, not these figures); P10's false alarms
                 // are the rules' but one
-                () -> unseen("fresh P10 (a month of a forum), never tuned on", "/crisis/fresh-p10-untuned.jsonl", 0.96, 1.0, 0.08),
-                () -> unseen("fresh P11 (holidays and anniversaries), never tuned on", "/crisis/fresh-p11-untuned.jsonl", 0.87, 0.97, 0.02),
+                () -> unseen("fresh P10 (a month of a forum), never tuned on", "/crisis/fresh-p10-untuned.jsonl", 0.96, 1.0, 0.1),
+                () -> unseen("fresh P11 (holidays and anniversaries), never tuned on", "/crisis/fresh-p11-untuned.jsonl", 0.9, 1.0, 0.02),
                 // written on 2026-12-06 (fourth session) with train-aa to train-ad: P12 a week of a forum, P13 the four
                 // themes of those training sets. Measured once with word model 2026.12.5 (P12 0.984 / 1.000 / 0.031,
                 // P13 0.938 / 0.941 / 0.106), then printed by the trainer for the setting its rule chose for
                 // 2026.12.6; P13 shares its themes with training sets written the same day, so its gain is optimistic
                 () -> unseen("fresh P12 (a week of a forum), never tuned on", "/crisis/fresh-p12-untuned.jsonl", 0.98, 1.0, 0.04),
-                () -> unseen("fresh P13 (arrangements, symptoms, second language, understatement), never tuned on", "/crisis/fresh-p13-untuned.jsonl", 0.93, 0.94, 0.08),
+                () -> unseen("fresh P13 (arrangements, symptoms, second language, understatement), never tuned on", "/crisis/fresh-p13-untuned.jsonl", 0.95, 0.97, 0.08),
                 // written on 2026-12-06 (fifth session) by two more writers and a label reviewer, after word model
                 // 2026.12.7 was final; measured once with it (P14 0.844 / 0.941 / 0.067, the weakest yet on IDEATION,
                 // 22 of 30 found; P15 0.953 / 0.971 / 0.045), then pooled with a lexicon change that was reverted (see
                 // the test-data README) and with 2026.12.8, whose training sets were written after P14's figures
-                () -> unseen("fresh P14 (the night shift), never tuned on", "/crisis/fresh-p14-untuned.jsonl", 0.85, 0.97, 0.07),
+                () -> unseen("fresh P14 (the night shift), never tuned on", "/crisis/fresh-p14-untuned.jsonl", 0.9, 0.97, 0.07),
                 () -> unseen("fresh P15 (replies in threads), never tuned on", "/crisis/fresh-p15-untuned.jsonl", 0.95, 1.0, 0.05),
                 // written on 2026-12-06 (sixth session) by two more writers and a label reviewer, with word model
                 // 2026.12.8 final; measured once (P16 0.969 / 0.971 / 0.097, its six false alarms all the rules';
                 // P17 0.969 / 0.941 / 0.000)
-                () -> unseen("fresh P16 (long posts), never tuned on", "/crisis/fresh-p16-untuned.jsonl", 0.96, 0.97, 0.10),
+                () -> unseen("fresh P16 (long posts), never tuned on", "/crisis/fresh-p16-untuned.jsonl", 0.98, 0.97, 0.10),
                 () -> unseen("fresh P17 (on a phone, in a hurry), never tuned on", "/crisis/fresh-p17-untuned.jsonl", 0.96, 0.94, 0.02),
                 // written on 2026-12-06 (eighth session) by two more writers whose brief held no example from another
                 // set, and a label reviewer who rewrote 75 of P19's posts that retold P18's; measured once with the
                 // shipped 2026.12.8 (P18 0.969 / 1.000 / 0.017, P19 0.797 / 0.882 / 0.066) and once with 2026.12.9
                 () -> unseen("fresh P18 (the first weeks), never tuned on", "/crisis/fresh-p18-untuned.jsonl", 0.96, 1.0, 0.02),
-                () -> unseen("fresh P19 (money, work, court and home), never tuned on", "/crisis/fresh-p19-untuned.jsonl", 0.78, 0.88, 0.07));
+                () -> unseen("fresh P19 (money, work, court and home), never tuned on", "/crisis/fresh-p19-untuned.jsonl", 0.79, 0.88, 0.07),
+                // written on 2026-12-06 (ninth session) by two more writers, each set checked by a label reviewer who
+                // changed no label, while train-am to train-ap were written; P20 shares P19's themes (money, jobs, the
+                // law, housing), P21 is family and bodies. Measured once with the shipped 2026.12.9 (P20 0.938 / 1.000
+                // / 0.000, P21 0.906 / 0.941 / 0.063) and once with 2026.12.10
+                () -> unseen("fresh P20 (money, jobs, the law, housing), never tuned on", "/crisis/fresh-p20-untuned.jsonl", 0.93, 1.0, 0.01),
+                () -> unseen("fresh P21 (family and bodies), never tuned on", "/crisis/fresh-p21-untuned.jsonl", 0.92, 0.94, 0.07));
     }
 
     /**
-     * Every never-read set pooled (3,756 posts from 26 sets by separate writers): the figure nearest to what unseen
+     * Every never-read set pooled (4,056 posts from 28 sets by separate writers): the figure nearest to what unseen
      * text of the same kinds would score, less swayed by one set's few posts than the sets one by one. Held to the
-     * targets. False alarms: 74 of 1,568 hard negatives (0.047) with word model 2026.12.9 and lexicon 2026.12.7, 77
-     * with the previous pair; 78 would fail here, as it should. On the first 24 sets the previous pair raised 72 of
-     * 1,447 (0.0498).
+     * targets. False alarms: 79 of 1,692 hard negatives (0.047) with word model 2026.12.10 and lexicon 2026.12.8, 78
+     * with the previous pair; 85 would fail here, as it should. On the first 26 sets the previous pair raised 74 of
+     * 1,568 (0.047), this one 75.
      */
     @Test
     void neverReadSetsPooledReachTheTargets() {
@@ -237,7 +254,7 @@ class CrisisDetectorEvaluationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertTrue(sets >= 26 && pooled.size() >= 3750, "never-read sets found: " + sets + ", posts " + pooled.size());
+        assertTrue(sets >= 28 && pooled.size() >= 4050, "never-read sets found: " + sets + ", posts " + pooled.size());
         System.out.println(SetEvaluation.of("never-read sets pooled (rules alone)", pooled, rulesAlone).report(false));
         floor(SetEvaluation.of("never-read sets pooled", pooled, detector), false, SetEvaluation.MIN_CRISIS_RECALL,
                 SetEvaluation.MIN_IMMINENT_RECALL, SetEvaluation.MAX_HARD_FALSE_ALARMS);
@@ -257,14 +274,19 @@ class CrisisDetectorEvaluationTest {
      * {@code arrangement-review} was written against a draft of lexicon 2026.12.7 that took the farewell out of "wrote
      * my will" and "affairs in order": the draft found 56 of its 102 IMMINENT posts, the shipped lexicon 95. Word model
      * 2026.12.9 lost an IMMINENT post on each intent set and raised one more IDEATION post of the doubt set to IMMINENT.
+     * {@code lexicon-review} was written against a draft of lexicon 2026.12.8: the draft made 43 of its posts worse and
+     * 11 better, so only what made none worse shipped (see the crisis README). Model 2026.12.10 lost a crisis post of
+     * the doubt set (an IDEATION post the rules never raised; nothing is doubted) and found one more IMMINENT post of
+     * the intent review.
      */
     @Test
     void setsWrittenAgainstTheRulesKeepTheirCounts() {
         assertAll(
-                () -> counts("adversarial/doubt-review", 194, 102, 37, 37),
-                () -> counts("adversarial/intent-when-review", 80, 18, 20, 17),
+                () -> counts("adversarial/doubt-review", 193, 102, 35, 36),
+                () -> counts("adversarial/intent-when-review", 80, 19, 20, 17),
                 () -> counts("adversarial/intent-when-unseen", 87, 48, 5, 7),
-                () -> counts("adversarial/arrangement-review", 126, 95, 60, 46));
+                () -> counts("adversarial/arrangement-review", 126, 95, 59, 45),
+                () -> counts("adversarial/lexicon-review", 69, 30, 5, 3));
     }
 
     /**

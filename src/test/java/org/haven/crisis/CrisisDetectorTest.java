@@ -168,6 +168,32 @@ class CrisisDetectorTest {
         assertEquals(List.of("farewell-finality"), rules.detect("gbye everyone. it ends tonight").rules());
     }
 
+    /**
+     * Lexicon 2026.12.8, from the false alarms and misses of train-am to train-ap. Only what a reviewer's set written
+     * against the draft left standing: the wider wishes ("a better life without me", "wish it had been me") and "last
+     * night on this earth" raised more of its lookalikes than they found crises, so they went.
+     */
+    @Test
+    void idiomsOfMoneyFamilyAndHobbiesAndReassurancesStayQuiet() {
+        for (String text : List.of("my sponsor jokes that I'd shoot myself in the foot if I had three feet",
+                "The goodbye letter to gambling is done. Read it out at GA tonight.",
+                "Labour update: 9cm and I want to kill my husband for eating crisps that loudly",
+                "The morphine driver keeps her comfortable and we're all taking shifts by her bed today.",
+                "no more stockpiling pills like the old days, anything left goes back to the pharmacy",
+                "anxiety through the roof today. grounding exercises kinda helped",
+                "Bought my first climbing rope today! Bouldering got me through early sobriety",
+                "walked across the old bridge today, the one i used to score under")) {
+            assertFalse(rules.detect(text).level().atLeast(CrisisLevel.IDEATION), text);
+        }
+        assertEquals(CrisisLevel.CONCERN, rules.detect("I'm safe and I have zero plans to kill myself").level());
+        assertEquals(CrisisLevel.IDEATION, rules.detect("I pray every night not to make it to morning").level());
+        assertEquals(CrisisLevel.IDEATION, rules.detect("my old pastor told me I'd be better dead").level());
+        assertEquals(CrisisLevel.NONE, rules.detect("Some old habits would be better dead and buried").level());
+        // the idioms leave the crisis version of the scene alone
+        assertEquals(CrisisLevel.IMMINENT, rules.detect("bought a climbing rope today. hanging myself tonight").level());
+        assertEquals(CrisisLevel.IMMINENT, rules.detect("on the roof tonight").level());
+    }
+
     @Test
     void idiomsWinOverTheTriggerInsideThem() {
         assertEquals(CrisisLevel.NONE, levelOf("this craving is killing me"));

@@ -28,6 +28,12 @@ record ContextModifier(String id, int category, long[][] words, long[][] except,
         PRECEDING,
         /** The same part of the sentence (between commas, "but" and sentence ends). */
         SEGMENT,
+        /**
+         * The same sentence up to a segment-break word such as "but"; commas do not end it. For words that frame a
+         * whole statement but not what follows a turn: in "the nurse asked if I was safe and I said yes, but I've
+         * taken all my pills" the screening question frames its own clause, not the overdose.
+         */
+        CLAUSE,
         /** The same sentence. */
         SENTENCE,
         /**

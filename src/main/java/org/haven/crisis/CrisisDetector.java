@@ -849,13 +849,13 @@ public final class CrisisDetector {
         return false;
     }
 
-    private static boolean inScope(ContextModifier modifier, NormalisedText text, Hits hits, int[] chosen, int first,
-                                   int h) {
+    private boolean inScope(ContextModifier modifier, NormalisedText text, Hits hits, int[] chosen, int first, int h) {
         return switch (modifier.scope()) {
             case PRECEDING -> hits.segment[h] == hits.segment[first] && hits.lastWord[h] < hits.firstWord[first]
                     && hits.firstWord[first] - hits.lastWord[h] <= modifier.window();
             case SEGMENT -> sharesUnit(hits.segment, chosen, h);
             case SENTENCE -> sharesUnit(hits.sentence, chosen, h);
+            case CLAUSE -> sharesClause(text, hits, chosen, h);
             case ADJACENT -> sharesUnit(hits.sentence, chosen, h) || opensNextSentence(modifier, text, hits, chosen, h);
             case TEXT -> true;
         };
@@ -875,6 +875,38 @@ public final class CrisisDetector {
             }
         }
         return words < modifier.window();
+    }
+
+    /**
+     * Whether {@code h} shares a sentence with one of the rule's words and no segment-break word ("but") stands
+     * between them. Looked for in the text only here: few modifiers have this scope, and they are weighed only when a
+     * rule has fired and a word of theirs is in the text.
+     */
+    private boolean sharesClause(NormalisedText text, Hits hits, int[] chosen, int h) {
+        char[] chars = text.chars();
+        for (int c : chosen) {
+            if (hits.sentence[c] != hits.sentence[h]) {
+                continue;
+            }
+            boolean turned = false;
+            int until = Math.max(hits.start[c], hits.start[h]);
+            for (int i = Math.min(hits.end[c], hits.end[h]); i < until && !turned; i++) {
+                // a break word starts a word: at the text's start or after a separator (the normaliser puts a comma
+                // before one that follows a word: "yes, but")
+                if (Normaliser.isWordChar(chars[i]) && (i == 0 || !Normaliser.isWordChar(chars[i - 1]))) {
+                    int end = i;
+                    while (end < chars.length && end < text.length() && Normaliser.isWordChar(chars[end])) {
+                        end++;
+                    }
+                    turned = normaliser.isBreakWord(chars, i, end);
+                    i = end - 1;
+                }
+            }
+            if (!turned) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sharesUnit(int[] unit, int[] chosen, int h) {

@@ -337,7 +337,7 @@ final class LexiconParser {
             try {
                 scope = ContextModifier.Scope.valueOf(scopeName.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw fail(where + " has scope '" + scopeName + "'; expected preceding, segment, sentence, adjacent or text");
+                throw fail(where + " has scope '" + scopeName + "'; expected preceding, segment, clause, sentence, adjacent or text");
             }
             long[][] words = null;
             long[][] except = null;

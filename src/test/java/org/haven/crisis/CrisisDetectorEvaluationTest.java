@@ -277,7 +277,9 @@ class CrisisDetectorEvaluationTest {
      * {@code lexicon-review} was written against a draft of lexicon 2026.12.8: the draft made 43 of its posts worse and
      * 11 better, so only what made none worse shipped (see the crisis README). Model 2026.12.10 lost a crisis post of
      * the doubt set (an IDEATION post the rules never raised; nothing is doubted) and found one more IMMINENT post of
-     * the intent review.
+     * the intent review. {@code asked-review} was written against lexicon 2026.12.9, in which a screening question,
+     * a dream or a training no longer softens what follows a "but": 24 of its 50 crisis posts were found before the
+     * change, 32 after (IMMINENT 12 to 16 of 26), and 5 of its 32 harmless posts are raised instead of 1.
      */
     @Test
     void setsWrittenAgainstTheRulesKeepTheirCounts() {
@@ -286,7 +288,8 @@ class CrisisDetectorEvaluationTest {
                 () -> counts("adversarial/intent-when-review", 80, 19, 20, 17),
                 () -> counts("adversarial/intent-when-unseen", 87, 48, 5, 7),
                 () -> counts("adversarial/arrangement-review", 126, 95, 59, 45),
-                () -> counts("adversarial/lexicon-review", 69, 30, 5, 3));
+                () -> counts("adversarial/lexicon-review", 70, 30, 5, 3),
+                () -> counts("adversarial/asked-review", 32, 16, 4, 5));
     }
 
     /**

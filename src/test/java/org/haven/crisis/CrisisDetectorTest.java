@@ -173,6 +173,25 @@ class CrisisDetectorTest {
      * against the draft left standing: the wider wishes ("a better life without me", "wish it had been me") and "last
      * night on this earth" raised more of its lookalikes than they found crises, so they went.
      */
+    /**
+     * Lexicon 2026.12.9: a screening question, a dream or a training frames its own clause, not what follows a turn
+     * ("but"). Within the sentence it once capped the emergency that followed it at CONCERN, so the writer got no
+     * help panel. A turn made only with a comma ("I lied, I want to die") is still read as part of the question.
+     */
+    @Test
+    void aScreeningQuestionOrADreamDoesNotSoftenWhatFollowsATurn() {
+        assertEquals(CrisisLevel.IMMINENT,
+                rules.detect("my counselor asked if i was safe and i said yes but i've taken all my pills").level());
+        assertEquals(CrisisLevel.IMMINENT,
+                rules.detect("did my narcan training last month but now my brother isn't breathing").level());
+        assertEquals(CrisisLevel.IDEATION,
+                rules.detect("nurse asked if i have any thoughts of suicide and i said no but i want to die").level());
+        assertEquals(CrisisLevel.CONCERN,
+                rules.detect("my counselor asked if I'd ever had thoughts of suicide and I said no").level());
+        assertEquals(CrisisLevel.CONCERN,
+                rules.detect("had a dream i took all my pills, woke up shaking but fine").level());
+    }
+
     @Test
     void idiomsOfMoneyFamilyAndHobbiesAndReassurancesStayQuiet() {
         for (String text : List.of("my sponsor jokes that I'd shoot myself in the foot if I had three feet",

@@ -251,6 +251,29 @@ class LexiconTest {
     }
 
     @Test
+    void aClauseEndsAtATurnWordButNotAtACommaOrInAnotherSentence() {
+        CrisisDetector detector = new CrisisDetector(Lexicon.parse(json("""
+                {
+                  "version": "test-clause",
+                  "normalisation": {"segmentBreakWords": ["but"]},
+                  "categories": {
+                    "PILLS": {"terms": ["pills"]},
+                    "TOOK": {"terms": ["took"]},
+                    "ASKED": {"terms": ["asked if"]}
+                  },
+                  "rules": [{"id": "took-pills", "level": "IMMINENT", "all": ["TOOK", "PILLS"]}],
+                  "modifiers": [{"id": "asked", "category": "ASKED", "scope": "clause", "cap": "CONCERN"}]
+                }
+                """)), null);
+
+        assertEquals(CrisisLevel.CONCERN, detector.detect("she asked if I took the pills, and I said no").level());
+        assertEquals(CrisisLevel.CONCERN, detector.detect("I took the pills, she asked if I was ok").level());
+        assertEquals(CrisisLevel.IMMINENT, detector.detect("she asked if I was ok and I said yes but I took the pills").level());
+        assertEquals(CrisisLevel.IMMINENT, detector.detect("I took the pills but she asked if I was ok").level());
+        assertEquals(CrisisLevel.IMMINENT, detector.detect("she asked if I was ok. I took the pills").level());
+    }
+
+    @Test
     void wordsAndAfterPhrasesAreChecked() {
         assertEquals("modifier 'condition' needs exactly one of 'category' (scanned for in every post) or 'words' "
                 + "(looked for only when one of its rules fires)",

@@ -171,7 +171,8 @@ class CrisisDetectorTest {
     /**
      * Lexicon 2026.12.8, from the false alarms and misses of train-am to train-ap. Only what a reviewer's set written
      * against the draft left standing: the wider wishes ("a better life without me", "wish it had been me") and "last
-     * night on this earth" raised more of its lookalikes than they found crises, so they went.
+     * night on this earth" raised more of its lookalikes than they found crises, so they went. Two idioms from
+     * train-ar and train-at came with lexicon 2026.12.10.
      */
     /**
      * Lexicon 2026.12.9: a screening question, a dream or a training frames its own clause, not what follows a turn
@@ -201,7 +202,9 @@ class CrisisDetectorTest {
                 "no more stockpiling pills like the old days, anything left goes back to the pharmacy",
                 "anxiety through the roof today. grounding exercises kinda helped",
                 "Bought my first climbing rope today! Bouldering got me through early sobriety",
-                "walked across the old bridge today, the one i used to score under")) {
+                "walked across the old bridge today, the one i used to score under",
+                // lexicon 2026.12.10
+                "dental bridge appt today ugh pray for me", "bought rope for a clothesline bc my dryer died")) {
             assertFalse(rules.detect(text).level().atLeast(CrisisLevel.IDEATION), text);
         }
         assertEquals(CrisisLevel.CONCERN, rules.detect("I'm safe and I have zero plans to kill myself").level());

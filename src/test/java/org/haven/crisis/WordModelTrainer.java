@@ -59,15 +59,19 @@ public final class WordModelTrainer {
     private static final List<String> SETTINGS = List.of("haven.trainer.C", "haven.trainer.hardWeight",
             "haven.trainer.minDf", "haven.trainer.minNorm");
     /** Raise when the training data or the settings change. */
-    static final String VERSION = "2026.12.10";
+    static final String VERSION = "2026.12.11";
     /**
-     * Chosen by {@link #select} on the leave-one-set-out figures of the training sets alone (13,700 posts, lexicon
-     * 2026.12.8): 0.940 / 0.955 / 0.054 (crisis recall / IMMINENT recall / hard-negative false alarms, the rules alone
-     * raising 0.039 of them), ordinary posts 0.014, IMMINENT precision 0.874. With train-am to train-ap the rule no
-     * longer picks {@code means-now} ("rope today") to overrule; model 2026.12.9 had doubted train-an's "spent my
-     * last $20 on rope today" down to CONCERN. The rules to overrule are chosen on those same held-out scores, so
-     * what overruling gains there is optimistic; the never-read sets are its honest
-     * check. Print them with {@code --cross-validate}.
+     * Thresholds of model 2026.12.10, kept. Leave one set out over the training sets alone (14,898 posts, lexicon
+     * 2026.12.10) they give 0.937 / 0.955 / 0.054 (crisis recall / IMMINENT recall / hard-negative false alarms, the
+     * rules alone raising 0.042 of them), ordinary posts 0.013. With train-aq to train-at the rules raise more hard
+     * negatives (0.039 to 0.042), so the model's budget grew and {@link #select} chose an IMMINENT threshold of 0.50
+     * (0.941 / 0.964 / 0.057 there); on the never-read sets that raised 93 of their 1,816 hard negatives (0.051),
+     * missing the target, against 83 with model 2026.12.10. So the thresholds stay where they were, a choice made
+     * after seeing never-read figures (see the crisis README). The rule also offered to let the model doubt
+     * {@code means-action-now} and {@code substance-intent}, sparing 0.001 of the hard negatives; wider doubts have
+     * failed a reviewer's set before, so the rules to overrule are those of model 2026.12.10, which dropped
+     * {@code means-now}: model 2026.12.9 had doubted train-an's "spent my last $20 on rope today" down to CONCERN.
+     * Print the figures with {@code --cross-validate}.
      */
     static final Thresholds SHIPPED = new Thresholds(0.75, 0.6, 0.3, Set.of("farewell-finality", "gone-when",
             "means-have-now", "pills-ready", "place-farewell", "plan-made"));

@@ -658,13 +658,13 @@ final class Normaliser {
         }
     }
 
-    /** Letters, digits, apostrophe; non-ASCII characters left after folding are letters too. */
     /** Whether normalised characters [from, to) are one of the segment-break words ("but"). */
     boolean isBreakWord(char[] t, int from, int to) {
         int found = special.get(Words.hash(t, from, to), t, from, to);
         return found >= 0 && (found & BREAK) != 0;
     }
 
+    /** Letters, digits, apostrophe; non-ASCII characters left after folding are letters too. */
     static boolean isWordChar(char c) {
         return c >= 0x80 || WORD_CHARS[c];
     }

@@ -297,6 +297,9 @@ class CrisisDetectorEvaluationTest {
      * the intent review. {@code asked-review} was written against lexicon 2026.12.9, in which a screening question,
      * a dream or a training no longer softens what follows a "but": 24 of its 50 crisis posts were found before the
      * change, 32 after (IMMINENT 12 to 16 of 26), and 5 of its 32 harmless posts are raised instead of 1.
+     * {@code intent-other-review} was written against a draft rule for someone else's act said as a decision with a
+     * time ("she's going to hang herself tonight"): the draft made 29 of its posts worse (threats long past, films,
+     * "gonna kill himself on that motorbike") and 5 better, so it was dropped.
      */
     @Test
     void setsWrittenAgainstTheRulesKeepTheirCounts() {
@@ -306,7 +309,8 @@ class CrisisDetectorEvaluationTest {
                 () -> counts("adversarial/intent-when-unseen", 88, 48, 5, 7),
                 () -> counts("adversarial/arrangement-review", 126, 95, 59, 45),
                 () -> counts("adversarial/lexicon-review", 70, 30, 5, 4),
-                () -> counts("adversarial/asked-review", 31, 16, 4, 5));
+                () -> counts("adversarial/asked-review", 31, 16, 4, 5),
+                () -> counts("adversarial/intent-other-review", 59, 53, 1, 1));
     }
 
     /**

@@ -193,6 +193,19 @@ class CrisisDetectorTest {
                 rules.detect("had a dream i took all my pills, woke up shaking but fine").level());
     }
 
+    /**
+     * Lexicon 2026.12.11: hanging and shooting oneself, said of someone else, is talk of suicide (CONCERN), not
+     * nothing; an emergency only with more (a reviewer's set showed that a decision and a time are not enough).
+     */
+    @Test
+    void someoneElsesHangingOrShootingIsTalkOfSuicide() {
+        assertEquals(CrisisLevel.CONCERN, rules.detect("My aunt hang herself when I was a child.").level());
+        assertEquals(CrisisLevel.CONCERN,
+                rules.detect("My dad always said he'd shoot himself when he turned 60. He's 59 now").level());
+        assertEquals(CrisisLevel.NONE,
+                rules.detect("He's about to shoot himself in the foot quitting his job").level());
+    }
+
     @Test
     void idiomsOfMoneyFamilyAndHobbiesAndReassurancesStayQuiet() {
         for (String text : List.of("my sponsor jokes that I'd shoot myself in the foot if I had three feet",

@@ -299,7 +299,10 @@ class CrisisDetectorEvaluationTest {
      * change, 32 after (IMMINENT 12 to 16 of 26), and 5 of its 32 harmless posts are raised instead of 1.
      * {@code intent-other-review} was written against a draft rule for someone else's act said as a decision with a
      * time ("she's going to hang herself tonight"): the draft made 29 of its posts worse (threats long past, films,
-     * "gonna kill himself on that motorbike") and 5 better, so it was dropped.
+     * "gonna kill himself on that motorbike") and 5 better, so it was dropped. {@code emergency-call-review} was
+     * written against a draft rule for help being called now beside a danger word ("I'm on the phone with 911"): 12
+     * worse, none better (a fender-bender "police are on the way", a seizure that is over); dropped. Its lookalikes
+     * show what the shipped detector already raises: 21 of its 48 harmless posts.
      */
     @Test
     void setsWrittenAgainstTheRulesKeepTheirCounts() {
@@ -310,7 +313,8 @@ class CrisisDetectorEvaluationTest {
                 () -> counts("adversarial/arrangement-review", 126, 95, 59, 45),
                 () -> counts("adversarial/lexicon-review", 70, 30, 5, 4),
                 () -> counts("adversarial/asked-review", 31, 16, 4, 5),
-                () -> counts("adversarial/intent-other-review", 59, 53, 1, 1));
+                () -> counts("adversarial/intent-other-review", 59, 53, 1, 1),
+                () -> counts("adversarial/emergency-call-review", 61, 54, 24, 21));
     }
 
     /**

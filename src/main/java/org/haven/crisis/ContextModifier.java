@@ -15,7 +15,42 @@ import java.util.Set;
  * A match inside one of the {@code except} phrases does not count ("if" in "even if").
  */
 record ContextModifier(String id, int category, long[][] words, long[][] except, Scope scope, int window,
-                       CrisisLevel cap, int lower, long unlessMask, long unlessMaskHigh, Set<String> rules) {
+                       CrisisLevel cap, int lower, long unlessMask, long unlessMaskHigh, Set<String> rules,
+                       long[] firstWords) {
+
+    ContextModifier(String id, int category, long[][] words, long[][] except, Scope scope, int window,
+                    CrisisLevel cap, int lower, long unlessMask, long unlessMaskHigh, Set<String> rules) {
+        this(id, category, words, except, scope, window, cap, lower, unlessMask, unlessMaskHigh, rules,
+                firstWords(words));
+    }
+
+    /**
+     * One bit per possible first word of the phrases, by the top bits of its key: a scope's words are checked against
+     * it before the phrases are, so a modifier of 70 phrases costs about one lookup per word where its rules fire
+     * (matching every phrase at every word cost 6 to 10% of the detector's time on the benchmark corpus).
+     */
+    private static long[] firstWords(long[][] words) {
+        long[] bits = new long[FIRST_WORD_BITS / Long.SIZE];
+        if (words != null) {
+            for (long[] phrase : words) {
+                int bit = firstWordBit(phrase[0]);
+                bits[bit >>> 6] |= 1L << bit;
+            }
+        }
+        return bits;
+    }
+
+    private static final int FIRST_WORD_BITS = 512;
+
+    private static int firstWordBit(long key) {
+        return (int) (key >>> (Long.SIZE - 9));
+    }
+
+    /** Whether a phrase of this modifier may start with the word whose key is {@code key}. */
+    boolean mayStartWith(long key) {
+        int bit = firstWordBit(key);
+        return (firstWords[bit >>> 6] & (1L << bit)) != 0;
+    }
 
     /** Whether this modifier names plain words, looked for when its rules fire, rather than a category. */
     boolean byWords() {

@@ -732,8 +732,9 @@ public final class CrisisDetector {
             for (int h = from; h < to && !blocked; h++) {
                 boolean relevant = (hits.categories[h] & (category | modifier.unlessMask())
                         | high(hits, h, categoryHigh | modifier.unlessMaskHigh())) != 0;
-                if (!relevant || !inScope(modifier, text, hits, chosen, first, h)) {
-                    continue;
+                if (!relevant || !inScope(modifier, text, hits, chosen, first, h)
+                        || phrase != null && hits.start[h] >= phrase[0] && hits.end[h] <= phrase[1]) {
+                    continue; // a modifier's own words do not block it: the "me" of "he told me he"
                 }
                 if ((hits.categories[h] & modifier.unlessMask() | high(hits, h, modifier.unlessMaskHigh())) != 0) {
                     // the rule's own words count here: "tonight" is never history; but an "I" inside quotation
@@ -775,6 +776,9 @@ public final class CrisisDetector {
                 to++;
             }
             for (int i = from; i < to; i++) {
+                if (!modifier.mayStartWith(words.key[i])) {
+                    continue;
+                }
                 for (long[] keys : modifier.words()) {
                     int last = i + keys.length - 1;
                     if (last < to && matches(words, i, keys) && !excepted(modifier, words, i, last, from, to)

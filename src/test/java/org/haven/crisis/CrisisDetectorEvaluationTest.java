@@ -302,7 +302,11 @@ class CrisisDetectorEvaluationTest {
      * "gonna kill himself on that motorbike") and 5 better, so it was dropped. {@code emergency-call-review} was
      * written against a draft rule for help being called now beside a danger word ("I'm on the phone with 911"): 12
      * worse, none better (a fender-bender "police are on the way", a seizure that is over); dropped. Its lookalikes
-     * show what the shipped detector already raises: 21 of its 48 harmless posts.
+     * show what the shipped detector already raises: 21 of its 48 harmless posts. {@code reported-review} was written
+     * against lexicon 2026.12.12, which reads a wish reported in someone else's words ("my husband keeps saying he'd
+     * be better off dead") as worry about them: a first draft, looking only before the wish, lost 2 of its 65 crisis
+     * posts ("he texted 'you'd be better off dead' and i think he's right"); what shipped looks at the whole part of
+     * the sentence, loses none, and holds 6 more of its 40 CONCERN posts at CONCERN (23 raised before, 17 after).
      */
     @Test
     void setsWrittenAgainstTheRulesKeepTheirCounts() {
@@ -314,7 +318,20 @@ class CrisisDetectorEvaluationTest {
                 () -> counts("adversarial/lexicon-review", 70, 30, 5, 4),
                 () -> counts("adversarial/asked-review", 31, 16, 4, 5),
                 () -> counts("adversarial/intent-other-review", 59, 53, 1, 1),
-                () -> counts("adversarial/emergency-call-review", 61, 54, 24, 21));
+                () -> counts("adversarial/emergency-call-review", 61, 54, 24, 21),
+                () -> counts("adversarial/reported-review", 62, 34, 0, 2),
+                () -> assertTrue(concernRaised("adversarial/reported-review") <= 17,
+                        "reported-review: CONCERN posts raised to IDEATION or above"));
+    }
+
+    /** How many posts labelled CONCERN (worry about someone else, past attempts...) the detector raises higher. */
+    private int concernRaised(String set) {
+        int raised = 0;
+        for (LabelledPost post : LabelledPost.load("/crisis/" + set + ".jsonl")) {
+            raised += post.label() == CrisisLevel.CONCERN
+                    && detector.detect(post.text()).level().atLeast(CrisisLevel.IDEATION) ? 1 : 0;
+        }
+        return raised;
     }
 
     /**

@@ -206,6 +206,35 @@ class CrisisDetectorTest {
                 rules.detect("He's about to shoot himself in the foot quitting his job").level());
     }
 
+    /**
+     * Lexicon 2026.12.12: a wish reported in someone else's words ("he keeps saying he'd be better off dead") is worry
+     * about them, CONCERN, unless they are in danger now. A first-person word in that part of the sentence keeps the
+     * wish the writer's, unless it is inside the quotation or the report's own ("he told me"); an inner voice ("my
+     * brain keeps saying") is the writer's.
+     */
+    @Test
+    void aWishReportedInSomeoneElsesWordsIsWorryAboutThem() {
+        for (String text : List.of("my husband keeps saying he'd be better off dead. he's at work now",
+                "my sister keeps saying she doesn't see the point of living",
+                "worried about my sponsee, he told me he doesnt see the point of living anymore",
+                "My buddy keeps saying stuff like 'maybe I'll just kill myself' but he's at his folks tonight")) {
+            CrisisVerdict verdict = rules.detect(text);
+            assertEquals(CrisisLevel.CONCERN, verdict.level(), text);
+        }
+        for (String text : List.of("my brain keeps saying everyone would be better off without me",
+                "she told me she's leaving and honestly i want to die",
+                "I keep saying I'd be better off dead",
+                "my mum keeps saying it gets better, i don't want to be alive anymore",
+                // the writer's own word anywhere in that part of the sentence, the wish's words included
+                "he texted 'you'd be better off dead' and i think he's right",
+                "my sponsor keeps saying it gets better honestly everyone's better off without me")) {
+            assertEquals(CrisisLevel.IDEATION, rules.detect(text).level(), text);
+        }
+        // an emergency about them is still one
+        assertEquals(CrisisLevel.IMMINENT,
+                rules.detect("my brother keeps texting that he's better off dead and now he's not breathing").level());
+    }
+
     @Test
     void idiomsOfMoneyFamilyAndHobbiesAndReassurancesStayQuiet() {
         for (String text : List.of("my sponsor jokes that I'd shoot myself in the foot if I had three feet",

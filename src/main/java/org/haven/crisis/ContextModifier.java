@@ -24,10 +24,12 @@ record ContextModifier(String id, int category, long[][] words, long[][] except,
                 firstWords(words));
     }
 
+    private static final int FIRST_WORD_BITS = 512;
+
     /**
      * One bit per possible first word of the phrases, by the top bits of its key: a scope's words are checked against
      * it before the phrases are, so a modifier of 70 phrases costs about one lookup per word where its rules fire
-     * (matching every phrase at every word cost 6 to 10% of the detector's time on the benchmark corpus).
+     * (matching every phrase at every word ran at 0.89 to 0.93 of the previous build's speed in paired rounds).
      */
     private static long[] firstWords(long[][] words) {
         long[] bits = new long[FIRST_WORD_BITS / Long.SIZE];
@@ -39,8 +41,6 @@ record ContextModifier(String id, int category, long[][] words, long[][] except,
         }
         return bits;
     }
-
-    private static final int FIRST_WORD_BITS = 512;
 
     private static int firstWordBit(long key) {
         return (int) (key >>> (Long.SIZE - 9));

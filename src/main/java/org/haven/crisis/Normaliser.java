@@ -142,7 +142,8 @@ final class Normaliser {
         words.size = 0;
         fold(text, folded);
         tokenise(folded, out, words);
-        return new NormalisedText(text, out.c, out.n, out.s, out.e, words);
+        // all-ASCII text folds with identity offsets, so that flag says whether the text is ASCII
+        return new NormalisedText(text, folded.identityOffsets, out.c, out.n, out.s, out.e, words);
     }
 
     // ---- pass 1: per code point ----

@@ -137,6 +137,26 @@ class NormaliserTest {
         assertFalse(text.quoted(original.length()));
     }
 
+    @Test
+    void asciiTextFindsTheSameQuotationsAsTheGeneralReading() {
+        // ASCII text jumps between its quote marks; with one non-ASCII character after it, the same text is read a
+        // character at a time: both must agree at every offset
+        for (String ascii : List.of("she said \"I can't\" and 'gone' it's over", "'tis the dogs' 'bowl' \"\"",
+                "he told me 'you'd be better off dead' and i think he's right", "a \"b 'c\" d' e", "no quotes at all",
+                "'open only", "it's 'quoted, then' an apostrophe'")) {
+            NormalisedText fast = normaliser.normalise(ascii);
+            NormalisedText general = normaliser.normalise(ascii + " \u00e9");
+            for (int k = 0; k <= ascii.length(); k++) {
+                assertEquals(general.quoted(k), fast.quoted(k), ascii + " at " + k);
+            }
+        }
+        String said = "she said \"I can't\" and 'gone' it's over";
+        NormalisedText fast = normaliser.normalise(said);
+        assertTrue(fast.quoted(said.indexOf("can't")));
+        assertTrue(fast.quoted(said.indexOf("gone")));
+        assertFalse(fast.quoted(said.indexOf("over")));
+    }
+
     private static String spanOf(NormalisedText text, String normalisedWords) {
         int at = (" " + text + " ").indexOf(" " + normalisedWords + " ");
         int start = text.originalStart(at);

@@ -13,14 +13,18 @@ import java.util.Set;
  * words; {@code category} is then -1). The scan does not look for them: they are looked for in the scope only when
  * one of the modifier's rules has fired, so a word as common as "if" costs nothing on the posts where none does.
  * A match inside one of the {@code except} phrases does not count ("if" in "even if").
+ *
+ * <p>A modifier of {@link Scope#CLAUSE} scope may name {@code until} phrases that end its clause as "but" does: the
+ * answer to a screening question ("I said no", "I lied") ends the question, and what follows is the writer's own
+ * statement.
  */
-record ContextModifier(String id, int category, long[][] words, long[][] except, Scope scope, int window,
-                       CrisisLevel cap, int lower, long unlessMask, long unlessMaskHigh, Set<String> rules,
+record ContextModifier(String id, int category, long[][] words, long[][] except, long[][] until, Scope scope,
+                       int window, CrisisLevel cap, int lower, long unlessMask, long unlessMaskHigh, Set<String> rules,
                        long[] firstWords) {
 
-    ContextModifier(String id, int category, long[][] words, long[][] except, Scope scope, int window,
+    ContextModifier(String id, int category, long[][] words, long[][] except, long[][] until, Scope scope, int window,
                     CrisisLevel cap, int lower, long unlessMask, long unlessMaskHigh, Set<String> rules) {
-        this(id, category, words, except, scope, window, cap, lower, unlessMask, unlessMaskHigh, rules,
+        this(id, category, words, except, until, scope, window, cap, lower, unlessMask, unlessMaskHigh, rules,
                 firstWords(words));
     }
 

@@ -859,7 +859,7 @@ public final class CrisisDetector {
                     && hits.firstWord[first] - hits.lastWord[h] <= modifier.window();
             case SEGMENT -> sharesUnit(hits.segment, chosen, h);
             case SENTENCE -> sharesUnit(hits.sentence, chosen, h);
-            case CLAUSE -> sharesClause(text, hits, chosen, h);
+            case CLAUSE -> sharesClause(modifier, text, hits, chosen, h);
             case ADJACENT -> sharesUnit(hits.sentence, chosen, h) || opensNextSentence(modifier, text, hits, chosen, h);
             case TEXT -> true;
         };
@@ -882,11 +882,11 @@ public final class CrisisDetector {
     }
 
     /**
-     * Whether {@code h} shares a sentence with one of the rule's words and no segment-break word ("but") stands
-     * between them. Looked for in the text only here: few modifiers have this scope, and they are weighed only when a
-     * rule has fired and a word of theirs is in the text.
+     * Whether {@code h} shares a sentence with one of the rule's words and no segment-break word ("but"), nor one of
+     * the modifier's {@code until} phrases ("I said no"), stands between them. Looked for in the text only here: few
+     * modifiers have this scope, and they are weighed only when a rule has fired and a word of theirs is in the text.
      */
-    private boolean sharesClause(NormalisedText text, Hits hits, int[] chosen, int h) {
+    private boolean sharesClause(ContextModifier modifier, NormalisedText text, Hits hits, int[] chosen, int h) {
         char[] chars = text.chars();
         for (int c : chosen) {
             if (hits.sentence[c] != hits.sentence[h]) {
@@ -906,8 +906,27 @@ public final class CrisisDetector {
                     i = end - 1;
                 }
             }
-            if (!turned) {
+            if (!turned && !untilBetween(modifier, text.words(), Math.min(hits.end[c], hits.end[h]), until)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of the modifier's {@code until} phrases lies wholly between normalised offsets from and to. */
+    private static boolean untilBetween(ContextModifier modifier, Words words, int from, int to) {
+        if (modifier.until().length == 0) {
+            return false;
+        }
+        for (int w = wordStartingAtOrBefore(words, from); w < words.size && words.start[w] < to; w++) {
+            if (words.start[w] < from) {
+                continue;
+            }
+            for (long[] keys : modifier.until()) {
+                int last = w + keys.length - 1;
+                if (last < words.size && words.end[last] <= to && matches(words, w, keys)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -324,8 +324,8 @@ final class LexiconParser {
             JsonObject modifier = objectValue(array.get(i), "modifier #" + (i + 1));
             String id = id(modifier, "modifier #" + (i + 1), ids);
             String where = "modifier '" + id + "'";
-            allowOnly(modifier, where, "id", "category", "words", "except", "scope", "window", "cap", "lower", "unless",
-                    "rules");
+            allowOnly(modifier, where, "id", "category", "words", "except", "until", "scope", "window", "cap", "lower",
+                    "unless", "rules");
             if (modifier.containsKey("category") == modifier.containsKey("words")) {
                 throw fail(where + " needs exactly one of 'category' (scanned for in every post) or 'words' (looked for"
                         + " only when one of its rules fires)");
@@ -356,6 +356,10 @@ final class LexiconParser {
                 words = phraseKeys(normaliser, phrases, where + " word");
                 except = phraseKeys(normaliser, stringList(modifier, "except", where), where + " exception");
             }
+            if (modifier.containsKey("until") && scope != ContextModifier.Scope.CLAUSE) {
+                throw fail(where + " has 'until', which ends a clause; its scope is '" + scopeName + "'");
+            }
+            long[][] until = phraseKeys(normaliser, stringList(modifier, "until", where), where + " 'until' phrase");
             int window = optionalInt(modifier, "window", where, DEFAULT_MODIFIER_WINDOW, 1, MAX_WINDOW);
             boolean hasCap = modifier.containsKey("cap");
             boolean hasLower = modifier.containsKey("lower");
@@ -374,8 +378,8 @@ final class LexiconParser {
                     throw fail(where + " refers to unknown rule '" + rule + "'");
                 }
             }
-            modifiers.add(new ContextModifier(id, category, words, except, scope, window, cap, lower, unless[0],
-                    unless[1], Set.copyOf(rules)));
+            modifiers.add(new ContextModifier(id, category, words, except, until, scope, window, cap, lower,
+                    unless[0], unless[1], Set.copyOf(rules)));
         }
         return modifiers;
     }

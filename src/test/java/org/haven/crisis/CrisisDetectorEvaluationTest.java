@@ -307,6 +307,13 @@ class CrisisDetectorEvaluationTest {
      * be better off dead") as worry about them: a first draft, looking only before the wish, lost 2 of its 65 crisis
      * posts ("he texted 'you'd be better off dead' and i think he's right"); what shipped looks at the whole part of
      * the sentence, loses none, and holds 6 more of its 40 CONCERN posts at CONCERN (23 raised before, 17 after).
+     * Lexicon 2026.12.13 was written with two sets against it. {@code better-off-review}: "be better off" running into a
+     * plan or advice ("I'd be better off going to a meeting") is no wish to die; harmless posts raised 19 → 5 of 40,
+     * others at IMMINENT 3 → 2, crisis posts found 64 of 65 before and after (a first draft lost two: "better off sober
+     * or dead", "better off saving the money … burying me"; it also silenced a CONCERN post, "his kids would be better
+     * off without him"; what shipped leaves those wordings alone). {@code answer-review}: a screening question's reach
+     * ends at the answer ("I said no, I lied, I want to die"): crisis posts found 60 → 62 of 65, IMMINENT 24 → 25 of
+     * 25, nothing worse; and one more {@code asked-review} crisis post found (31 → 32).
      */
     @Test
     void setsWrittenAgainstTheRulesKeepTheirCounts() {
@@ -316,12 +323,16 @@ class CrisisDetectorEvaluationTest {
                 () -> counts("adversarial/intent-when-unseen", 88, 48, 5, 7),
                 () -> counts("adversarial/arrangement-review", 126, 95, 59, 45),
                 () -> counts("adversarial/lexicon-review", 70, 30, 5, 4),
-                () -> counts("adversarial/asked-review", 31, 16, 4, 5),
+                () -> counts("adversarial/asked-review", 32, 16, 4, 5),
                 () -> counts("adversarial/intent-other-review", 59, 53, 1, 1),
                 () -> counts("adversarial/emergency-call-review", 61, 54, 24, 21),
                 () -> counts("adversarial/reported-review", 62, 34, 0, 2),
                 () -> assertTrue(concernRaised("adversarial/reported-review") <= 17,
-                        "reported-review: CONCERN posts raised to IDEATION or above"));
+                        "reported-review: CONCERN posts raised to IDEATION or above"),
+                () -> counts("adversarial/better-off-review", 64, 20, 2, 5),
+                () -> assertTrue(concernRaised("adversarial/better-off-review") <= 4,
+                        "better-off-review: CONCERN posts raised to IDEATION or above"),
+                () -> counts("adversarial/answer-review", 62, 25, 4, 8));
     }
 
     /** How many posts labelled CONCERN (worry about someone else, past attempts...) the detector raises higher. */

@@ -236,6 +236,37 @@ class CrisisDetectorTest {
     }
 
     @Test
+    void beingBetterOffDoingSomethingIsAPlanNotAWishToDie() {
+        // lexicon 2026.12.13
+        for (String text : List.of("I'd be better off going to a meeting tonight",
+                "you'd be better off just calling your sponsor first", "honestly i'd be better off without my phone",
+                "would i be better off in rehab or doing outpatient?")) {
+            assertEquals(CrisisLevel.NONE, rules.detect(text).level(), text);
+        }
+        for (String text : List.of("my family would be better off without me", "everyone would be better off",
+                "my kids would be better off with their dad", "I'd be better off sober or dead and I can't do sober",
+                "they'd be better off saving the money for my funeral")) {
+            assertEquals(CrisisLevel.IDEATION, rules.detect(text).level(), text);
+        }
+        // someone else's wish stays worry about them, for the care lane
+        assertEquals(CrisisLevel.CONCERN,
+                rules.detect("my brother keeps saying his kids would be better off without him").level());
+    }
+
+    @Test
+    void aScreeningQuestionFramesItsOwnWordsButNotTheAnswerThatFollows() {
+        // lexicon 2026.12.13: the answer or the turn ends the question
+        for (String text : List.of("Dr asked me if I had any thoughts of suicide and I said no, I lied, I want to die.",
+                "my counselor asked if i had thoughts of suicide, i said no, truth is i want to die")) {
+            assertEquals(CrisisLevel.IDEATION, rules.detect(text).level(), text);
+        }
+        for (String text : List.of("my counselor asked if I'd had thoughts of suicide and I said no",
+                "the nurse asked if I wanted to die, I said no and it's true, I haven't wanted to die in a year")) {
+            assertEquals(CrisisLevel.CONCERN, rules.detect(text).level(), text);
+        }
+    }
+
+    @Test
     void idiomsOfMoneyFamilyAndHobbiesAndReassurancesStayQuiet() {
         for (String text : List.of("my sponsor jokes that I'd shoot myself in the foot if I had three feet",
                 "The goodbye letter to gambling is done. Read it out at GA tonight.",

@@ -274,6 +274,36 @@ class LexiconTest {
     }
 
     @Test
+    void aClauseAlsoEndsAtOneOfItsModifiersUntilPhrases() {
+        String lexicon = """
+                {
+                  "version": "test-until",
+                  "normalisation": {"segmentBreakWords": ["but"]},
+                  "categories": {
+                    "PILLS": {"terms": ["pills"]},
+                    "TOOK": {"terms": ["took"]},
+                    "ASKED": {"terms": ["asked if"]}
+                  },
+                  "rules": [{"id": "took-pills", "level": "IMMINENT", "all": ["TOOK", "PILLS"]}],
+                  "modifiers": [{"id": "asked", "category": "ASKED", "scope": "clause", "cap": "CONCERN",
+                                 "until": ["said no", "i lied"]}]
+                }
+                """;
+        CrisisDetector detector = new CrisisDetector(Lexicon.parse(json(lexicon)), null);
+
+        // the answer ends the question: what follows is the writer's own statement
+        assertEquals(CrisisLevel.IMMINENT, detector.detect("she asked if I was ok, I said no, I took the pills").level());
+        assertEquals(CrisisLevel.IMMINENT, detector.detect("she asked if I was ok and I lied, I took the pills").level());
+        // the question's own words are still framed by it, the answer after them included
+        assertEquals(CrisisLevel.CONCERN, detector.detect("she asked if I took the pills, and I said no").level());
+        // an answer elsewhere does not end this clause
+        assertEquals(CrisisLevel.CONCERN, detector.detect("I said no. she asked if I took all the pills").level());
+
+        assertEquals("modifier 'asked' has 'until', which ends a clause; its scope is 'sentence'",
+                problemWith(lexicon.replace("\"scope\": \"clause\"", "\"scope\": \"sentence\"")));
+    }
+
+    @Test
     void wordsAndAfterPhrasesAreChecked() {
         assertEquals("modifier 'condition' needs exactly one of 'category' (scanned for in every post) or 'words' "
                 + "(looked for only when one of its rules fires)",

@@ -236,6 +236,17 @@ class CrisisDetectorTest {
     }
 
     @Test
+    void aCrisisToldWithoutAnyRuleWordStillReachesTheModel() {
+        // none of these holds a word a rule is built from; the model used to be asked only when one did
+        assertEquals(CrisisLevel.IMMINENT, levelOf("the bath water is red and it won't stop"));
+        assertEquals(CrisisLevel.IDEATION, levelOf("if the test comes back positive i'm done. not drinking done. me done."));
+        assertEquals(CrisisLevel.IDEATION, levelOf("everyone would be relieved honestly"));
+        for (String text : List.of("new here, not sure what I'm doing", "my sponsor says hi to everyone")) {
+            assertEquals(CrisisLevel.NONE, levelOf(text), text);
+        }
+    }
+
+    @Test
     void beingBetterOffDoingSomethingIsAPlanNotAWishToDie() {
         // lexicon 2026.12.13
         for (String text : List.of("I'd be better off going to a meeting tonight",

@@ -236,6 +236,21 @@ class CrisisDetectorTest {
     }
 
     @Test
+    void theCommonestWordsOfCrisisInAFewOtherLanguagesAreKnown() {
+        // lexicon 2026.12.14: members write in their first language when it is hardest
+        for (String text : List.of("ya no quiero vivir. 3 relapses this month", "quero morrer, sorry my english",
+                "Gusto ko nang mamatay. Sobrang bigat.", "je veux mourir, every day")) {
+            assertEquals(CrisisLevel.IDEATION, rules.detect(text).level(), text);
+        }
+        assertEquals(CrisisLevel.IMMINENT, rules.detect("mi hermano esta en el piso no respira, ambulance coming").level());
+        // sayings stay sayings
+        for (String text : List.of("my abuela always says el que no sabe morir, no sabe vivir. 1 year sin alcohol",
+                "mi abuelita says me vas a matar de un susto every time i visit lol")) {
+            assertEquals(CrisisLevel.NONE, rules.detect(text).level(), text);
+        }
+    }
+
+    @Test
     void aCrisisToldWithoutAnyRuleWordStillReachesTheModel() {
         // none of these holds a word a rule is built from; the model used to be asked only when one did
         assertEquals(CrisisLevel.IMMINENT, levelOf("the bath water is red and it won't stop"));

@@ -313,22 +313,23 @@ class CrisisDetectorEvaluationTest {
      * or dead", "better off saving the money … burying me"; it also silenced a CONCERN post, "his kids would be better
      * off without him"; what shipped leaves those wordings alone). {@code answer-review}: a screening question's reach
      * ends at the answer ("I said no, I lied, I want to die"): crisis posts found 60 → 62 of 65, IMMINENT 24 → 25 of
-     * 25, nothing worse; and one more {@code asked-review} crisis post found (31 → 32). With the model asked about
-     * every text the scan found a word in (no longer only texts holding a rule's word), {@code intent-when-unseen}
-     * found one more crisis post (88 → 89) and {@code lexicon-review} raised one more harmless post (4 → 5: "The
-     * world would not miss me if I skipped one meeting, but I'd miss it"). {@code everyday-review} was written against
-     * that change: 150 ordinary posts (short replies, check-ins, small talk) and 50 crises told without the usual
-     * words. Asked about every post, the model found 49 of the 50 (47 before) and raised the same one ordinary post
-     * ("this. all of this.", raised before too: "all" was a rule's word).
+     * 25, nothing worse; and one more {@code asked-review} crisis post found (31 → 32). {@code everyday-review} was
+     * written against the model being asked about every text (150 ordinary posts: short replies, check-ins, small
+     * talk; 50 crises told without the usual words). At its usual bars it found 49 of the 50 (47 before), raised the
+     * same one ordinary post ("this. all of this.", raised before too: "all" is a rule's word), and elsewhere found
+     * one more {@code intent-when-unseen} crisis post and raised one more {@code lexicon-review} harmless post ("The
+     * world would not miss me if I skipped one meeting, but I'd miss it"); but it raised an everyday edit, "Typo. I
+     * meant to say thanks.", to IMMINENT. With the bar of 0.90 that shipped for texts without a rule's word
+     * ({@link CrisisDetector#UNPROMPTED}), every reviewer's set keeps the counts it had before the change.
      */
     @Test
     void setsWrittenAgainstTheRulesKeepTheirCounts() {
         assertAll(
                 () -> counts("adversarial/doubt-review", 194, 102, 35, 36),
                 () -> counts("adversarial/intent-when-review", 80, 18, 20, 17),
-                () -> counts("adversarial/intent-when-unseen", 89, 48, 5, 7),
+                () -> counts("adversarial/intent-when-unseen", 88, 48, 5, 7),
                 () -> counts("adversarial/arrangement-review", 126, 95, 59, 45),
-                () -> counts("adversarial/lexicon-review", 70, 30, 5, 5),
+                () -> counts("adversarial/lexicon-review", 70, 30, 5, 4),
                 () -> counts("adversarial/asked-review", 32, 16, 4, 5),
                 () -> counts("adversarial/intent-other-review", 59, 53, 1, 1),
                 () -> counts("adversarial/emergency-call-review", 61, 54, 24, 21),
@@ -339,7 +340,7 @@ class CrisisDetectorEvaluationTest {
                 () -> assertTrue(concernRaised("adversarial/better-off-review") <= 4,
                         "better-off-review: CONCERN posts raised to IDEATION or above"),
                 () -> counts("adversarial/answer-review", 62, 25, 4, 8),
-                () -> counts("adversarial/everyday-review", 49, 25, 1, 1));
+                () -> counts("adversarial/everyday-review", 47, 25, 1, 1));
     }
 
     /** How many posts labelled CONCERN (worry about someone else, past attempts...) the detector raises higher. */

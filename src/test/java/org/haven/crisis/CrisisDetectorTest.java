@@ -254,9 +254,11 @@ class CrisisDetectorTest {
     void aCrisisToldWithoutAnyRuleWordStillReachesTheModel() {
         // none of these holds a word a rule is built from; the model used to be asked only when one did
         assertEquals(CrisisLevel.IMMINENT, levelOf("the bath water is red and it won't stop"));
-        assertEquals(CrisisLevel.IDEATION, levelOf("if the test comes back positive i'm done. not drinking done. me done."));
+        assertEquals(CrisisLevel.IMMINENT, levelOf("by the time my sister gets here i won't be"));
         assertEquals(CrisisLevel.IDEATION, levelOf("everyone would be relieved honestly"));
-        for (String text : List.of("new here, not sure what I'm doing", "my sponsor says hi to everyone")) {
+        // but it must be surer there: it knows short everyday texts least (0.80 for the edit below)
+        for (String text : List.of("new here, not sure what I'm doing", "my sponsor says hi to everyone",
+                "Typo\n\nI meant to say **thanks**.")) {
             assertEquals(CrisisLevel.NONE, levelOf(text), text);
         }
     }

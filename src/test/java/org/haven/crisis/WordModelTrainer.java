@@ -71,9 +71,11 @@ public final class WordModelTrainer {
      * {@code means-action-now} and {@code substance-intent}, sparing 0.001 of the hard negatives; wider doubts have
      * failed a reviewer's set before, so the rules to overrule are those of model 2026.12.10, which dropped
      * {@code means-now}: model 2026.12.9 had doubted train-an's "spent my last $20 on rope today" down to CONCERN.
-     * Since the detector asks the model about every text the scan found a word in (lexicon 2026.12.13), leaving one
-     * set out gives 0.945 / 0.959 / 0.054, ordinary posts 0.014, at these thresholds (0.937 / 0.955 / 0.054 and
-     * 0.013 before); the rule then chooses 0.70 / 0.65 / 0.30 with the wider doubt, not adopted for the reasons above.
+     * Since the detector asks the model about every text the scan found a word in, with a bar of 0.90 where no rule's
+     * word is found ({@link CrisisDetector#UNPROMPTED}; lexicon 2026.12.14), leaving one set out gives 0.942 / 0.957 /
+     * 0.054, ordinary posts 0.014, at these thresholds (0.937 / 0.955 / 0.054 and 0.013 before; 0.945 / 0.959 / 0.054
+     * and 0.014 at the usual bar everywhere); the rule then chooses 0.70 / 0.65 / 0.30 with the wider doubt, not
+     * adopted for the reasons above.
      * Print the figures with {@code --cross-validate}.
      */
     static final Thresholds SHIPPED = new Thresholds(0.75, 0.6, 0.3, Set.of("farewell-finality", "gone-when",
@@ -430,11 +432,11 @@ public final class WordModelTrainer {
 
     /** A held-out post: the rules' level, whether the model is asked, and the model's two probabilities. */
     record Scored(Example post, CrisisLevel rules, List<String> ruleIds, Map<String, CrisisLevel> firings,
-                  boolean asksModel, double crisis, double imminent) {
+                  boolean asksModel, boolean ruleWords, double crisis, double imminent) {
 
         /** The detector's level for these thresholds, decided as {@link CrisisDetector} decides it. */
         CrisisLevel level(Thresholds t) {
-            if (!asksModel) {
+            if (!asksModel || !ruleWords && crisis < CrisisDetector.UNPROMPTED) {
                 return rules;
             }
             if (rules.atLeast(CrisisLevel.IDEATION) && doubted()) {
@@ -609,7 +611,7 @@ public final class WordModelTrainer {
             CrisisDetector.RulesAnswer rules = rulesOnly.rulesAnswer(e.text());
             WordModel.Opinion opinion = model.score(lexicon.normaliser().normalise(e.text()), scratch);
             scored.add(new Scored(e, rules.verdict().level(), rules.verdict().rules(), rules.firings(),
-                    rules.asksModel(), opinion.crisis(), opinion.imminent()));
+                    rules.asksModel(), rules.ruleWords(), opinion.crisis(), opinion.imminent()));
         }
         return scored;
     }

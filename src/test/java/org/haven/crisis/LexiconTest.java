@@ -250,9 +250,9 @@ class LexiconTest {
         assertEquals(CrisisLevel.IMMINENT, detector.detect("what if. i'm going to end it on friday").level());
     }
 
-    @Test
-    void aClauseEndsAtATurnWordButNotAtACommaOrInAnotherSentence() {
-        CrisisDetector detector = new CrisisDetector(Lexicon.parse(json("""
+    /** A screening question that caps taking pills in its clause; {@code more} adds to the modifier. */
+    private static String askedLexicon(String more) {
+        return """
                 {
                   "version": "test-clause",
                   "normalisation": {"segmentBreakWords": ["but"]},
@@ -262,9 +262,14 @@ class LexiconTest {
                     "ASKED": {"terms": ["asked if"]}
                   },
                   "rules": [{"id": "took-pills", "level": "IMMINENT", "all": ["TOOK", "PILLS"]}],
-                  "modifiers": [{"id": "asked", "category": "ASKED", "scope": "clause", "cap": "CONCERN"}]
+                  "modifiers": [{"id": "asked", "category": "ASKED", "scope": "clause", "cap": "CONCERN"%s}]
                 }
-                """)), null);
+                """.formatted(more);
+    }
+
+    @Test
+    void aClauseEndsAtATurnWordButNotAtACommaOrInAnotherSentence() {
+        CrisisDetector detector = new CrisisDetector(Lexicon.parse(json(askedLexicon(""))), null);
 
         assertEquals(CrisisLevel.CONCERN, detector.detect("she asked if I took the pills, and I said no").level());
         assertEquals(CrisisLevel.CONCERN, detector.detect("I took the pills, she asked if I was ok").level());
@@ -275,20 +280,7 @@ class LexiconTest {
 
     @Test
     void aClauseAlsoEndsAtOneOfItsModifiersUntilPhrases() {
-        String lexicon = """
-                {
-                  "version": "test-until",
-                  "normalisation": {"segmentBreakWords": ["but"]},
-                  "categories": {
-                    "PILLS": {"terms": ["pills"]},
-                    "TOOK": {"terms": ["took"]},
-                    "ASKED": {"terms": ["asked if"]}
-                  },
-                  "rules": [{"id": "took-pills", "level": "IMMINENT", "all": ["TOOK", "PILLS"]}],
-                  "modifiers": [{"id": "asked", "category": "ASKED", "scope": "clause", "cap": "CONCERN",
-                                 "until": ["said no", "i lied"]}]
-                }
-                """;
+        String lexicon = askedLexicon(", \"until\": [\"said no\", \"i lied\"]");
         CrisisDetector detector = new CrisisDetector(Lexicon.parse(json(lexicon)), null);
 
         // the answer ends the question: what follows is the writer's own statement

@@ -321,6 +321,11 @@ class CrisisDetectorEvaluationTest {
      * world would not miss me if I skipped one meeting, but I'd miss it"); but it raised an everyday edit, "Typo. I
      * meant to say thanks.", to IMMINENT. With the bar of 0.90 that shipped for texts without a rule's word
      * ({@link CrisisDetector#UNPROMPTED}), every reviewer's set keeps the counts it had before the change.
+     * {@code screening-review} was written against a draft of lexicon 2026.12.15 that taught the screening category
+     * more wordings ("asked at intake if", "question 9", "risk assessment", "the suicide question"…): it spared 13
+     * of its 17 raised harmless posts but lost 17 of its 62 crisis posts found and 5 of its 27 IMMINENT ones, crises
+     * written in the same sentence as the screening words ("the nurse asked on the phone if I was safe and I'm
+     * standing on the bridge on Route 9 right now"). Dropped; the set holds what the shipped lexicon does.
      */
     @Test
     void setsWrittenAgainstTheRulesKeepTheirCounts() {
@@ -340,7 +345,8 @@ class CrisisDetectorEvaluationTest {
                 () -> assertTrue(concernRaised("adversarial/better-off-review") <= 4,
                         "better-off-review: CONCERN posts raised to IDEATION or above"),
                 () -> counts("adversarial/answer-review", 62, 25, 4, 8),
-                () -> counts("adversarial/everyday-review", 47, 25, 1, 1));
+                () -> counts("adversarial/everyday-review", 47, 25, 1, 1),
+                () -> counts("adversarial/screening-review", 62, 27, 2, 17));
     }
 
     /** How many posts labelled CONCERN (worry about someone else, past attempts...) the detector raises higher. */

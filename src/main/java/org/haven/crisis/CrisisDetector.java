@@ -371,8 +371,9 @@ public final class CrisisDetector {
     }
 
     /**
-     * The rules' verdict, whether the model is asked about the text (when the scan found any word in it), and the level
-     * at which each rule that fired did.
+     * The rules' verdict, whether the model is asked about the text (when the scan found any word in it), whether the
+     * text holds a word some rule is built from (without one the model must reach {@link #UNPROMPTED} to raise it),
+     * and the level at which each rule that fired did.
      */
     record RulesAnswer(CrisisVerdict verdict, boolean asksModel, boolean ruleWords, Map<String, CrisisLevel> firings) {
     }

@@ -286,8 +286,7 @@ public final class CrisisDetector {
         // none of them is a word some rule is built from (a means, a wish, a farewell, a time...) it must be surer:
         // it then knows short everyday texts least ("Typo. I meant to say thanks." scores 0.80), and only there
         // could it raise a post that nothing else in the detector noticed (see UNPROMPTED)
-        boolean ruleWords = (present & ruleVocabulary | hits.presentHigh & ruleVocabularyHigh) != 0;
-        return secondOpinion(normalised, workspace, rules, firings, ruleWords);
+        return secondOpinion(normalised, workspace, rules, firings, holdsRuleWord(present, hits));
     }
 
     /**
@@ -367,7 +366,7 @@ public final class CrisisDetector {
             }
         }
         return new RulesAnswer(firings == null ? CrisisVerdict.none() : verdict(normalised, hits, firings), true,
-                (present & ruleVocabulary | hits.presentHigh & ruleVocabularyHigh) != 0, levels);
+                holdsRuleWord(present, hits), levels);
     }
 
     /**
@@ -428,6 +427,11 @@ public final class CrisisDetector {
         ids.add(id);
         ids.addAll(rules.rules());
         return new CrisisVerdict(opinion.level(), ids, matches.ordered());
+    }
+
+    /** Whether the categories found ({@code present} and the hits' high word) include one some rule is built from. */
+    private boolean holdsRuleWord(long present, Hits hits) {
+        return (present & ruleVocabulary | hits.presentHigh & ruleVocabularyHigh) != 0;
     }
 
     /**

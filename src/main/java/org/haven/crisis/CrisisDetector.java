@@ -793,10 +793,7 @@ public final class CrisisDetector {
                 to++;
             }
             for (int i = from; i < to; i++) {
-                if (!modifier.mayStartWith(words.key[i])) {
-                    continue;
-                }
-                for (long[] keys : modifier.words()) {
+                for (long[] keys : modifier.wordsByFirst().startingWith(words.key[i])) {
                     int last = i + keys.length - 1;
                     if (last < to && matches(words, i, keys) && !excepted(modifier, words, i, last, from, to)
                             && !insideChosen(hits, chosen, words.start[i], words.end[last])) {
@@ -939,7 +936,7 @@ public final class CrisisDetector {
             if (words.start[w] < from) {
                 continue;
             }
-            for (long[] keys : modifier.until()) {
+            for (long[] keys : modifier.untilByFirst().startingWith(words.key[w])) {
                 int last = w + keys.length - 1;
                 if (last < words.size && words.end[last] <= to && matches(words, w, keys)) {
                     return true;

@@ -397,6 +397,9 @@ public final class CrisisDetector {
             return rules; // no rule fires without a rule's word: the verdict is NONE, and stays so
         }
         if (rules.level().atLeast(CrisisLevel.IDEATION) && model.doubts(opinion)) {
+            if (!anyOverrulable(firings)) {
+                return rules; // a doubt sets aside only the rules it may overrule, and none of them fired
+            }
             CrisisVerdict kept = keptWhenDoubted(text, workspace.hits, firings);
             if (kept.level() != rules.level()) {
                 // held at what the other rules say, and at least CONCERN: the care lane still sees the post, with

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -70,14 +71,16 @@ final class WordModel {
     /*
      * Laid out for the scan, where most words and nearly all word pairs of a post are not features: a filter of
      * one bit per key fits in the first-level cache and turns most lookups away; a known feature is then one read
-     * of STRIDE adjacent longs (its key, its two weights as float bits, its idf), which share a cache line.
+     * of two adjacent longs, which share a cache line: a 32-bit check of its key with its idf, and its two weights,
+     * all as float bits. A slot holds a check rather than the whole key so that it takes 16 bytes, not 24: see
+     * {@link #check}.
      */
     private final long[] filter = new long[FILTER_BITS / Long.SIZE];
     private final long[] slots;
     private final int mask;
 
     private static final int FILTER_BITS = 1 << 17;
-    private static final int STRIDE = 3;
+    private static final int STRIDE = 2;
 
     private WordModel(String version, String normaliser, List<String> names, float[] idf, float[][] weights,
                       double[] intercepts, double ideationThreshold, double imminentThreshold,
@@ -93,35 +96,45 @@ final class WordModel {
         this.escalationThreshold = escalationThreshold;
         this.overrulable = Set.copyOf(overrulable);
         this.overruleThreshold = overruleThreshold;
-        // 30 to 60% full: linear probes stay short. The table takes 24 bytes a slot and each thread's counts 8, so
-        // the shipped model's 10,444 features in 32,768 slots take 768 KB and 256 KB a thread; packing them tighter
-        // (16,384 slots) measured no faster
+        // 30 to 60% full: linear probes stay short. The table takes 16 bytes a slot and each thread's counts 4, so
+        // the shipped model's 16,421 features in 32,768 slots take 512 KB and 128 KB a thread
         int capacity = Integer.highestOneBit(Math.max(4, names.size() * 5 / 3)) << 1;
         slots = new long[capacity * STRIDE];
         mask = capacity - 1;
+        Set<Long> keys = new HashSet<>();
         for (int f = 0; f < names.size(); f++) {
             long key = key(names.get(f));
-            if (key == 0) {
-                throw new LexiconException("word model: feature '" + names.get(f) + "' hashes to 0, which marks an empty slot");
+            if (!keys.add(key)) {
+                throw new LexiconException("word model: feature '" + names.get(f) + "' is listed twice or its hash collides");
+            }
+            if (!(idf[f] > 0)) {
+                throw new LexiconException("word model: feature '" + names.get(f) + "' has an idf that is not positive");
             }
             int slot = slot(key);
             while (slots[slot * STRIDE] != 0) {
-                if (slots[slot * STRIDE] == key) {
-                    throw new LexiconException("word model: feature '" + names.get(f) + "' is listed twice or its hash collides");
-                }
                 slot = (slot + 1) & mask;
             }
-            slots[slot * STRIDE] = key;
+            // a positive idf's bits are never 0, so a filled slot never reads as empty
+            slots[slot * STRIDE] = (long) check(key) << 32 | Float.floatToRawIntBits(idf[f]) & 0xFFFF_FFFFL;
             slots[slot * STRIDE + 1] = (long) Float.floatToRawIntBits(weights[CRISIS][f]) << 32
                     | Float.floatToRawIntBits(weights[IMMINENT][f]) & 0xFFFF_FFFFL;
-            slots[slot * STRIDE + 2] = Float.floatToRawIntBits(idf[f]);
             int bit = filterBit(key);
             filter[bit >>> 6] |= 1L << bit;
+        }
+        for (int f = 0; f < names.size(); f++) {
+            // two features whose checks agree, and the later one's probes pass the earlier one's slot: the later one
+            // could not be found. About one model in 500,000 has such a pair; retraining with other features settles it
+            int slot = find(key(names.get(f)));
+            if (slot < 0 || Float.intBitsToFloat((int) slots[slot * STRIDE]) != idf[f]
+                    || weight(slot, CRISIS) != weights[CRISIS][f] || weight(slot, IMMINENT) != weights[IMMINENT][f]) {
+                throw new LexiconException("word model: feature '" + names.get(f)
+                        + "' shares its 32-bit check with another in its probe sequence; retrain without one of them");
+            }
         }
     }
 
     private float idf(int slot) {
-        return Float.intBitsToFloat((int) slots[slot * STRIDE + 2]);
+        return Float.intBitsToFloat((int) slots[slot * STRIDE]);
     }
 
     private float weight(int slot, int which) {
@@ -269,29 +282,37 @@ final class WordModel {
     /**
      * Per-thread scratch: how often each feature occurred in the current text, in an array with one entry per
      * model slot. An entry carries the number of the call that wrote it, so starting the next text costs nothing,
-     * and a feature costs one read and one write, with no probing. The price is 8 bytes per model slot per thread
-     * (256 KB for the shipped model), against about 4 KB for a probed table.
+     * and a feature costs one read and one write, with no probing. An entry is an int, 16 bits of call number and
+     * 16 of count, so that the shipped model's 32,768 slots take 128 KB a thread: with the model's own 768 KB
+     * they then fit a 1 MB second-level cache, which 8-byte entries (256 KB) overflowed.
      */
     static final class Scratch {
-        /** Per model slot: (generation << 32) | count; entries of earlier calls read as a count of 0. */
-        private long[] counts = new long[0];
-        private long generation = 1;
+        /** Per model slot: (generation << 16) | count; entries of earlier calls read as a count of 0. */
+        private int[] counts = new int[0];
+        private int generation = 1;
 
         void start(WordModel scorer) {
             if (counts.length != scorer.mask + 1) {
-                counts = new long[scorer.mask + 1];
+                counts = new int[scorer.mask + 1];
                 generation = 1;
-            } else if (++generation == 1L << 31) { // after two billion texts on one thread: start the stamps again
+            } else if (++generation == GENERATIONS) { // every 65,535 texts: clear the stamps (128 KB) and start again
                 java.util.Arrays.fill(counts, 0);
                 generation = 1;
             }
         }
 
         int count(int slot) {
-            long entry = counts[slot];
-            return entry >>> 32 == generation ? (int) entry : 0;
+            int entry = counts[slot];
+            return entry >>> 16 == generation ? entry & MAX_COUNT : 0;
         }
     }
+
+    private static final int GENERATIONS = 1 << 16;
+    /**
+     * A count stops here: a word 65,535 times over is a text of over 130,000 characters, more than six times the
+     * longest post, and by then its weight, 1 + ln tf, grows by less than a millionth an occurrence.
+     */
+    private static final int MAX_COUNT = 0xFFFF;
 
     /**
      * What the model says about one text.
@@ -320,8 +341,8 @@ final class WordModel {
         // each occurrence moves a feature's TF-IDF value from (1 + ln tf) * idf to (1 + ln (tf + 1)) * idf, and the
         // sums by the difference; they live in locals, as fields each feature's update and the next one's chained
         // through memory. Features come in the order of Words#forEachFeature: each word, then the pair it ends.
-        long[] counts = scratch.counts;
-        long generation = scratch.generation;
+        int[] counts = scratch.counts;
+        int generation = scratch.generation;
         long[] keys = words.key;
         double norm = 0;
         double crisisSum = 0;
@@ -335,9 +356,12 @@ final class WordModel {
             if (slot < 0) {
                 continue;
             }
-            long entry = counts[slot];
-            int tf = entry >>> 32 == generation ? (int) entry : 0;
-            counts[slot] = generation << 32 | (tf + 1);
+            int entry = counts[slot];
+            int tf = entry >>> 16 == generation ? entry & MAX_COUNT : 0;
+            if (tf == MAX_COUNT) {
+                continue;
+            }
+            counts[slot] = generation << 16 | (tf + 1);
             double idf = idf(slot);
             if (tf == 0) {
                 // the first occurrence, nearly every feature of a post: from 0 to idf, which is what the general
@@ -455,12 +479,28 @@ final class WordModel {
         if ((filter[bit >>> 6] & (1L << bit)) == 0) {
             return -1;
         }
-        for (int slot = slot(key); slots[slot * STRIDE] != 0; slot = (slot + 1) & mask) {
-            if (slots[slot * STRIDE] == key) {
+        int check = check(key);
+        for (int slot = slot(key); ; slot = (slot + 1) & mask) {
+            long entry = slots[slot * STRIDE];
+            if (entry == 0) {
+                return -1;
+            }
+            if ((int) (entry >>> 32) == check) {
                 return slot;
             }
         }
-        return -1;
+    }
+
+    /**
+     * The 32 bits of a key that a slot keeps to tell its feature from others: the high half of the key times an odd
+     * constant, which depends on all 64 bits and not on those that chose the slot or the filter bit alone. A word
+     * or pair that is not a feature passes the filter about one time in eight and then matches a check by chance
+     * about once in 2^31 probes: one feature's weight misplaced in some billions of posts, where the whole key would
+     * make it never. The slot is then 16 bytes, and the model's table 512 KB instead of 768: with the scratch counts
+     * it stays in a 1 MB second-level cache.
+     */
+    private static int check(long key) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32);
     }
 
     private int slot(long key) {

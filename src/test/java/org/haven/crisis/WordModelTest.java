@@ -187,6 +187,51 @@ class WordModelTest {
         assertEquals(rules, overruling.detect(both));
     }
 
+    /**
+     * A thread's scratch stamps each count with the number of the call that wrote it, in 16 bits, and clears the
+     * stamps when the number comes round again: a count left from the first call must not be read as this text's
+     * when the numbering wraps. The texts between the two calls share no feature with them, and their number is
+     * varied around 2^16 so that one of the second calls falls on the wrap.
+     */
+    @Test
+    void aScratchReusedForEveryTextCountsEachTextAfresh() {
+        WordModel tiny = model(TINY);
+        Words lookout = words("sitting at the lookout");
+        Words photos = words("photos photos");
+        double fresh = tiny.score(lookout, new WordModel.Scratch(), CrisisLevel.NONE).crisis();
+        double photosFresh = tiny.score(photos, new WordModel.Scratch(), CrisisLevel.NONE).crisis();
+        for (int between = (1 << 16) - 4; between <= (1 << 16) + 4; between++) {
+            WordModel.Scratch reused = new WordModel.Scratch();
+            assertEquals(fresh, tiny.score(lookout, reused, CrisisLevel.NONE).crisis());
+            for (int call = 0; call < between; call++) {
+                double again = tiny.score(photos, reused, CrisisLevel.NONE).crisis();
+                if (again != photosFresh) {
+                    assertEquals(photosFresh, again, "call " + call);
+                }
+            }
+            assertEquals(fresh, tiny.score(lookout, reused, CrisisLevel.NONE).crisis(), between + " texts between");
+        }
+    }
+
+    /** Counts stop at 65,535, far past any post, rather than spilling into the stamp and starting again at 0. */
+    @Test
+    void aWordRepeatedPastTheLargestCountScoresAsAtThatCount() {
+        WordModel tiny = model(TINY);
+        double atMost = tiny.score(words("lookout photos " + "lookout ".repeat(65_534)), new WordModel.Scratch(),
+                CrisisLevel.NONE).crisis();
+        double beyond = tiny.score(words("lookout photos " + "lookout ".repeat(70_000)), new WordModel.Scratch(),
+                CrisisLevel.NONE).crisis();
+        double lower = tiny.score(words("lookout photos " + "lookout ".repeat(30_000)), new WordModel.Scratch(),
+                CrisisLevel.NONE).crisis();
+        assertEquals(atMost, beyond);
+        assertTrue(lower < atMost, lower + " < " + atMost); // repeats still count up to there
+    }
+
+    private Words words(String text) {
+        NormalisedText normalised = lexicon.normaliser().normalise(text);
+        return new Words().collect(normalised.chars(), normalised.length());
+    }
+
     @Test
     void aMalformedModelIsRejectedWithTheLine() {
         assertEquals("word model line 7: expected 4 tab-separated fields, found 3",
@@ -197,6 +242,13 @@ class WordModelTest {
         assertEquals("word model: version, intercept and both thresholds are required",
                 problemWith(TINY.replace("threshold\timminent\t0.7\n", "")));
         assertTrue(problemWith(TINY + "lookout\t1\t1\t1\n").contains("'lookout' is listed twice"));
+        // a slot's idf bits also mark it as taken, so an idf of 0 would leave its feature unfindable
+        assertEquals("word model: feature 'lookout' has an idf that is not positive",
+                problemWith(TINY.replace("lookout\t1\t5\t0", "lookout\t0\t5\t0")));
+        // a slot keeps 32 bits of its feature's key; these two (found by search) share them and their first slot
+        // in a table of 16, so the second would read as the first
+        assertEquals("word model: feature 'bdxfa' shares its 32-bit check with another in its probe sequence;"
+                + " retrain without one of them", problemWith(TINY + "wri\t1\t1\t1\nbdxfa\t1\t2\t2\n"));
         assertEquals("word model: the escalation threshold must not exceed the imminent one",
                 problemWith(ESCALATING.replace("escalation\t0.4", "escalation\t0.8")));
         assertEquals("word model: thresholds must lie strictly between 0 and 1",

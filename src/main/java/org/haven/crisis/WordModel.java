@@ -295,8 +295,10 @@ final class WordModel {
             if (counts.length != scorer.mask + 1) {
                 counts = new int[scorer.mask + 1];
                 generation = 1;
-            } else if (++generation == GENERATIONS) { // every 65,535 texts: clear the stamps (128 KB) and start again
-                java.util.Arrays.fill(counts, 0);
+            } else if (++generation == GENERATIONS) {
+                // every 65,535 texts the stamps start again on a fresh array: the JVM zeroes it natively, where a
+                // fill in this branch, too rare to be compiled, ran interpreted for about 2 ms
+                counts = new int[counts.length];
                 generation = 1;
             }
         }

@@ -283,8 +283,8 @@ final class WordModel {
      * Per-thread scratch: how often each feature occurred in the current text, in an array with one entry per
      * model slot. An entry carries the number of the call that wrote it, so starting the next text costs nothing,
      * and a feature costs one read and one write, with no probing. An entry is an int, 16 bits of call number and
-     * 16 of count, so that the shipped model's 32,768 slots take 128 KB a thread: with the model's own 768 KB
-     * they then fit a 1 MB second-level cache, which 8-byte entries (256 KB) overflowed.
+     * 16 of count, so that the shipped model's 32,768 slots take 128 KB a thread: with the model's own table
+     * (512 KB) they fit a 1 MB second-level cache, which 8-byte entries and 24-byte slots (256 and 768 KB) overflowed.
      */
     static final class Scratch {
         /** Per model slot: (generation << 16) | count; entries of earlier calls read as a count of 0. */
@@ -497,8 +497,8 @@ final class WordModel {
      * The 32 bits of a key that a slot keeps to tell its feature from others: the high half of the key times an odd
      * constant, which depends on all 64 bits and not on those that chose the slot or the filter bit alone. A word
      * or pair that is not a feature passes the filter about one time in eight and then matches a check by chance
-     * about once in 2^31 probes: one feature's weight misplaced in some billions of posts, where the whole key would
-     * make it never. The slot is then 16 bytes, and the model's table 512 KB instead of 768: with the scratch counts
+     * about once in 2^31 probes. With the dozen such lookups of a post of the benchmark's, that misplaces one
+     * feature's weight about once in a billion posts, where the whole key made it practically never. The slot is then 16 bytes, and the model's table 512 KB instead of 768: with the scratch counts
      * it stays in a 1 MB second-level cache.
      */
     private static int check(long key) {

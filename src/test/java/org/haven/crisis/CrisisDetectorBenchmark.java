@@ -5,6 +5,7 @@ import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.ThreadMXBean;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +26,9 @@ import java.util.stream.IntStream;
  * measured in the same run on the same corpus: the development set plus generated recovery-forum posts.
  *
  * <p>Run with {@code mvn -q test-compile exec:exec@crisis-benchmark}. The detector is measured in five JVMs of its
- * own, one after the other, and the median is reported beside each JVM's figures ({@code -Dforks=N} for another
- * number, {@code -Dforks=0} to measure in this JVM alone); {@code -DdetectorOnly=true} skips the baseline. Not a
+ * own, one after the other, and the JVM with the median throughput is reported beside each JVM's figures
+ * ({@code -Dforks=N} for another number, {@code -Dforks=0} to measure in this JVM alone); {@code -DdetectorOnly=true}
+ * skips the baseline. Not a
  * unit test: timing on shared CI machines is noise, so nothing asserts here.
  */
 public final class CrisisDetectorBenchmark {
@@ -39,6 +42,11 @@ public final class CrisisDetectorBenchmark {
     /** Separate JVMs the detector is measured in, of which the median is reported; {@code -Dforks=N} overrides. */
     private static final int DEFAULT_FORKS = 5;
     private static final String FORK_RESULT = "fork-result";
+    private static final Pattern FORK_LINE = Pattern.compile(FORK_RESULT
+            + " ([0-9.]+) ([0-9.]+) ([0-9.]+) ([0-9.]+) ([0-9.]+)");
+    /** Set on the JVMs the benchmark starts. */
+    private static final String FORK_PROPERTY = "haven.benchmark.fork";
+    private static final int FORK_TIMEOUT_MINUTES = 10;
 
     private static final String[] SENTENCES = {
         "Day 43 today and the cravings are finally easing up a bit.",
@@ -77,10 +85,15 @@ public final class CrisisDetectorBenchmark {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        int forks = Integer.getInteger("forks", DEFAULT_FORKS);
-        if (forks == 0) {
-            measureDetectorHere();
+        if (Boolean.getBoolean(FORK_PROPERTY)) {
+            Figures figures = measureDetector(); // a JVM the benchmark started: one line for it to read
+            System.out.printf(Locale.ROOT, "%s %f %f %f %f %f%n", FORK_RESULT, figures.wallMegabytesPerSecond,
+                    figures.cpuMegabytesPerSecond, figures.p50Micros, figures.p99Micros, figures.longestPostMillis);
             return;
+        }
+        int forks = Integer.parseInt(System.getProperty("forks", String.valueOf(DEFAULT_FORKS)));
+        if (forks < 0) {
+            throw new IllegalArgumentException("-Dforks must be 0 (this JVM alone) or more, not " + forks);
         }
         Lexicon lexicon = Lexicon.loadDefault();
         List<String> corpus = corpus();
@@ -92,15 +105,22 @@ public final class CrisisDetectorBenchmark {
                 os.getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "%-26s %12s %12s %9s %9s %12s%n", "single thread", "MB/s (wall)", "MB/s (cpu)",
                 "p50 us", "p99 us", "longest ms");
-        List<Figures> forked = new ArrayList<>();
-        for (int fork = 1; fork <= forks; fork++) {
-            Figures figures = fork();
-            print("CrisisDetector, JVM " + fork, figures);
-            forked.add(figures);
+        Figures detectorFigures;
+        if (forks == 0) {
+            detectorFigures = measureDetector();
+            print("CrisisDetector", detectorFigures);
+        } else {
+            List<Figures> forked = new ArrayList<>();
+            for (int fork = 1; fork <= forks; fork++) {
+                Figures figures = fork();
+                print("CrisisDetector, JVM " + fork, figures);
+                forked.add(figures);
+            }
+            // the row of the JVM with the median throughput by CPU time (of an even number, the upper one)
+            forked.sort(Comparator.comparingDouble(Figures::cpuMegabytesPerSecond));
+            detectorFigures = forked.get(forked.size() / 2);
+            print("CrisisDetector, median JVM", detectorFigures);
         }
-        forked.sort(Comparator.comparingDouble(Figures::cpuMegabytesPerSecond));
-        Figures detectorFigures = forked.get(forked.size() / 2);
-        print("CrisisDetector, median", detectorFigures);
         if (Boolean.getBoolean("detectorOnly")) {
             return; // -DdetectorOnly=true: a quick figure while tuning; the baseline takes minutes
         }
@@ -126,37 +146,59 @@ public final class CrisisDetectorBenchmark {
      * Measures the detector in a JVM of its own, started like this one, and reads its figures. Separate JVMs of the
      * same build differ by several percent, because the compiler inlines a little differently each time, and the
      * rounds inside one JVM do not average that out: the median of several JVMs does (JMH forks for the same
-     * reason).
+     * reason). The new JVM gets this one's heap, compiler and system-property options, and not its agents, debugger,
+     * flight recordings or log files, which would clash or be measured too.
      */
     private static Figures fork() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(argument -> !argument.startsWith("-Dforks=")).forEach(command::add);
-        command.addAll(List.of("-Dforks=0", "-cp", System.getProperty("java.class.path"),
+                .filter(CrisisDetectorBenchmark::passedToFork).forEach(command::add);
+        command.addAll(List.of("-D" + FORK_PROPERTY + "=true", "-cp", System.getProperty("java.class.path"),
                 CrisisDetectorBenchmark.class.getName()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = process.waitFor();
-        for (String line : output.split("\n")) {
-            if (exit == 0 && line.startsWith(FORK_RESULT)) {
-                String[] f = line.substring(FORK_RESULT.length()).trim().split(" ");
-                return new Figures(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4]), 0);
+        Path output = Files.createTempFile("haven-benchmark", ".txt");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT);
+            // options from these variables already appear among this JVM's arguments, filtered as above
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            builder.environment().remove("JDK_JAVA_OPTIONS");
+            Process process = builder.start();
+            if (!process.waitFor(FORK_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the benchmark's JVM took more than " + FORK_TIMEOUT_MINUTES
+                        + " minutes");
             }
+            String printed = Files.readString(output);
+            Matcher result = FORK_LINE.matcher(printed);
+            if (process.exitValue() != 0 || !result.find()) {
+                throw new IllegalStateException("the benchmark's JVM exited with " + process.exitValue()
+                        + " and no figures:\n" + printed);
+            }
+            return new Figures(Double.parseDouble(result.group(1)), Double.parseDouble(result.group(2)),
+                    Double.parseDouble(result.group(3)), Double.parseDouble(result.group(4)),
+                    Double.parseDouble(result.group(5)), 0);
+        } finally {
+            Files.deleteIfExists(output);
         }
-        throw new IllegalStateException("the benchmark's JVM exited with " + exit + " and no figures:\n" + output);
     }
 
-    /** One fork's work: the detector's figures in this JVM, printed on one line for the JVM that started it. */
-    private static void measureDetectorHere() {
+    private static boolean passedToFork(String argument) {
+        return argument.startsWith("-Xm") || argument.startsWith("-Xss")
+                || argument.startsWith("-XX:") && !argument.contains("FlightRecord")
+                || argument.startsWith("-D") && !argument.startsWith("-Dforks=")
+                        && !argument.startsWith("-D" + FORK_PROPERTY + "=");
+    }
+
+    /** The detector's figures in this JVM: throughput and latency over the corpus, and the longest allowed post. */
+    private static Figures measureDetector() {
         CrisisDetector detector = new CrisisDetector(Lexicon.loadDefault());
         List<String> corpus = corpus();
         long bytes = corpus.stream().mapToLong(p -> p.getBytes(StandardCharsets.UTF_8).length).sum();
         Figures figures = measure(corpus, bytes, text -> detector.detect(text).level().ordinal(), WARM_UP_ROUNDS,
                 MEASURED_ROUNDS);
-        System.out.printf(Locale.ROOT, "%s %f %f %f %f %f%n", FORK_RESULT, figures.wallMegabytesPerSecond,
-                figures.cpuMegabytesPerSecond, figures.p50Micros, figures.p99Micros, longestPostMillis(detector));
+        return new Figures(figures.wallMegabytesPerSecond, figures.cpuMegabytesPerSecond, figures.p50Micros,
+                figures.p99Micros, longestPostMillis(detector), figures.sink);
     }
 
     /**

@@ -198,19 +198,26 @@ class WordModelTest {
         WordModel tiny = model(TINY);
         Words lookout = words("sitting at the lookout");
         Words photos = words("photos photos");
-        double fresh = tiny.score(lookout, new WordModel.Scratch(), CrisisLevel.NONE).crisis();
+        WordModel.Opinion fresh = tiny.score(lookout, new WordModel.Scratch(), CrisisLevel.NONE);
+        assertEquals(CrisisLevel.IDEATION, fresh.level()); // so that the words that weighed are read back too
         double photosFresh = tiny.score(photos, new WordModel.Scratch(), CrisisLevel.NONE).crisis();
         for (int between = (1 << 16) - 4; between <= (1 << 16) + 4; between++) {
             WordModel.Scratch reused = new WordModel.Scratch();
-            assertEquals(fresh, tiny.score(lookout, reused, CrisisLevel.NONE).crisis());
+            assertSameOpinion(fresh, tiny.score(lookout, reused, CrisisLevel.NONE), "first text");
             for (int call = 0; call < between; call++) {
                 double again = tiny.score(photos, reused, CrisisLevel.NONE).crisis();
                 if (again != photosFresh) {
                     assertEquals(photosFresh, again, "call " + call);
                 }
             }
-            assertEquals(fresh, tiny.score(lookout, reused, CrisisLevel.NONE).crisis(), between + " texts between");
+            assertSameOpinion(fresh, tiny.score(lookout, reused, CrisisLevel.NONE), between + " texts between");
         }
+    }
+
+    private static void assertSameOpinion(WordModel.Opinion expected, WordModel.Opinion actual, String when) {
+        assertEquals(expected.crisis(), actual.crisis(), when);
+        assertEquals(expected.imminent(), actual.imminent(), when);
+        assertTrue(Arrays.deepEquals(expected.spans(), actual.spans()), when + ": " + Arrays.deepToString(actual.spans()));
     }
 
     /** Counts stop at 65,535, far past any post, rather than spilling into the stamp and starting again at 0. */
@@ -242,13 +249,16 @@ class WordModelTest {
         assertEquals("word model: version, intercept and both thresholds are required",
                 problemWith(TINY.replace("threshold\timminent\t0.7\n", "")));
         assertTrue(problemWith(TINY + "lookout\t1\t1\t1\n").contains("'lookout' is listed twice"));
-        // a slot's idf bits also mark it as taken, so an idf of 0 would leave its feature unfindable
+        // a slot's idf bits mark it as taken even where its 32-bit check is 0 (the trainer's idf is at least 1)
         assertEquals("word model: feature 'lookout' has an idf that is not positive",
                 problemWith(TINY.replace("lookout\t1\t5\t0", "lookout\t0\t5\t0")));
         // a slot keeps 32 bits of its feature's key; these two (found by search) share them and their first slot
         // in a table of 16, so the second would read as the first
         assertEquals("word model: feature 'bdxfa' shares its 32-bit check with another in its probe sequence;"
                 + " retrain without one of them", problemWith(TINY + "wri\t1\t1\t1\nbdxfa\t1\t2\t2\n"));
+        // with the same weights too: the two would still share one count
+        assertEquals("word model: feature 'bdxfa' shares its 32-bit check with another in its probe sequence;"
+                + " retrain without one of them", problemWith(TINY + "wri\t1\t1\t1\nbdxfa\t1\t1\t1\n"));
         assertEquals("word model: the escalation threshold must not exceed the imminent one",
                 problemWith(ESCALATING.replace("escalation\t0.4", "escalation\t0.8")));
         assertEquals("word model: thresholds must lie strictly between 0 and 1",

@@ -1,5 +1,7 @@
 package org.haven.content;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,6 +19,7 @@ import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
@@ -70,7 +73,7 @@ public class ContentRenderer {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        Node document = parser.parse(markdown);
+        Node document = parse(markdown);
         document.accept(new HeadingShifter());
         return ContentPolicy.POLICY.sanitize(renderer.render(document));
     }
@@ -94,10 +97,59 @@ public class ContentRenderer {
             return "";
         }
         PlainTextCollector collector = new PlainTextCollector();
-        parser.parse(markdown).accept(collector);
+        parse(markdown).accept(collector);
         String text = CONTROL.matcher(collector.text).replaceAll("");
         text = WHITESPACE.matcher(text).replaceAll(" ").strip();
         return truncate(text, maxChars);
+    }
+
+    /**
+     * How deep quotes, lists, emphasis and links may nest: deeper than anyone quotes or lists, and far below what
+     * the visitors, the renderer and the sanitizer can take. commonmark parses any depth, but its visitors and its
+     * renderer recurse once per level, and a post of 5,000 {@code >} (well inside the length limit) overflowed the
+     * stack; the sanitizer keeps at most 256 open elements. Found by {@code ContentRendererFuzzTest}.
+     */
+    static final int MAX_NESTING = 32;
+
+    private Node parse(String markdown) {
+        Node document = parser.parse(markdown);
+        flattenBelow(document, MAX_NESTING);
+        return document;
+    }
+
+    /**
+     * Unwraps every node nested deeper than {@code limit} that may nest (anything but a paragraph, a heading or a
+     * leaf), keeping its content in its place: a quote inside the 33rd quote reads as text of the 32nd, emphasis
+     * that deep as plain text, a link as its text. Iterative, so that it cannot overflow the stack itself.
+     */
+    static void flattenBelow(Node document, int limit) {
+        Deque<Node> nodes = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        nodes.push(document);
+        depths.push(0);
+        while (!nodes.isEmpty()) {
+            Node node = nodes.pop();
+            int depth = depths.pop() + 1;
+            Node child = node.getFirstChild();
+            while (child != null) {
+                Node next = child.getNext();
+                if (depth > limit && child.getFirstChild() != null && !(child instanceof Paragraph)
+                        && !(child instanceof Heading)) {
+                    Node first = child.getFirstChild();
+                    for (Node moved = first; moved != null; ) {
+                        Node after = moved.getNext();
+                        child.insertBefore(moved);
+                        moved = after;
+                    }
+                    child.unlink();
+                    next = first; // what moved up is looked at again, at this depth
+                } else {
+                    nodes.push(child);
+                    depths.push(depth);
+                }
+                child = next;
+            }
+        }
     }
 
     static String truncate(String text, int maxChars) {

@@ -293,4 +293,43 @@ class ContentRendererTest {
             assertThrows(IllegalArgumentException.class, () -> renderer.excerpt("x", 0));
         }
     }
+
+    /** Found by ContentRendererFuzzTest: commonmark's visitors and renderer recurse once per level of nesting. */
+    @Nested
+    class DeepNesting {
+
+        private int count(String html, String tag) {
+            return html.split(tag, -1).length - 1;
+        }
+
+        @Test
+        void quotesDeeperThanTheLimitAreFlattenedAndTheirTextKept() {
+            String html = render(">".repeat(19_990) + " still here");
+            assertEquals(ContentRenderer.MAX_NESTING, count(html, "<blockquote>"));
+            assertEquals(ContentRenderer.MAX_NESTING, count(html, "</blockquote>"));
+            assertTrue(html.contains("still here"), html);
+            assertSafe(html);
+        }
+
+        @Test
+        void listsEmphasisAndLinksNestedDeepKeepTheirText() {
+            assertTrue(render("- ".repeat(9_995) + "deep item").contains("deep item"));
+            assertTrue(render("> - ".repeat(4_997) + "deep item").contains("deep item"));
+            String emphasis = render("**a ".repeat(2_000) + "middle" + " a**".repeat(2_000));
+            assertTrue(emphasis.contains("middle"));
+            assertTrue(count(emphasis, "<strong>") <= ContentRenderer.MAX_NESTING, "strong nested past the limit");
+        }
+
+        @Test
+        void nestingWithinTheLimitIsLeftAlone() {
+            String html = render(">".repeat(ContentRenderer.MAX_NESTING) + " quoted");
+            assertEquals(ContentRenderer.MAX_NESTING, count(html, "<blockquote>"));
+            assertEquals("<blockquote>\n<p>a <em>b <strong>c</strong></em></p>\n</blockquote>", render("> a *b **c***"));
+        }
+
+        @Test
+        void excerptsOfDeepPostsKeepTheirText() {
+            assertEquals("still here", renderer.excerpt(">".repeat(19_990) + " still here", 50));
+        }
+    }
 }

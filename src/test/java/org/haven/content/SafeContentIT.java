@@ -108,6 +108,22 @@ class SafeContentIT {
         assertNoExecutableMarkup(page.body());
     }
 
+    /** Found by ContentRendererFuzzTest: 5,000 '>' overflowed the renderer's stack, and the post failed with a 500. */
+    @Test
+    void aPostNestedThousandsDeepIsPublishedWithItsTextAndTheThreadShows() {
+        String body = ">".repeat(19_900) + " still here";
+
+        JsonObject created = api.startThread(writer, TOPIC, "Deep quotes", body, false);
+        long thread = created.getJsonNumber("id").longValue();
+        Api.Answer page = api.get("threads/" + thread);
+
+        String html = created.getJsonObject("post").getString("bodyHtml");
+        SafeHtmlCheck.assertSafe(html);
+        assertTrue(html.contains("still here"), html);
+        assertPage(200, page);
+        assertTrue(page.body().contains("still here"), "the thread page shows the post");
+    }
+
     @Test
     void anEditCannotSmuggleInWhatAPostCannot() {
         JsonObject post = api.startThread(writer, TOPIC, "Harmless at first", "Nothing to see.", false).getJsonObject("post");

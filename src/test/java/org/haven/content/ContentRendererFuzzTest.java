@@ -34,7 +34,8 @@ class ContentRendererFuzzTest {
 
         int limit = data.length == 0 ? 1 : (data[0] & 0xFF) + 1;
         String excerpt = RENDERER.excerpt(markdown, limit);
-        assertTrue(excerpt.length() <= limit, () -> "excerpt of " + excerpt.length() + " chars for a limit of " + limit);
+        assertTrue(excerpt.length() <= limit,
+                () -> "excerpt of " + excerpt.length() + " chars for a limit of " + limit);
         assertFalse(!excerpt.isEmpty() && Character.isHighSurrogate(excerpt.charAt(excerpt.length() - 1)),
                 "the excerpt ends in half a surrogate pair");
         assertFalse(excerpt.contains("\u2026") && excerpt.length() > 1

@@ -56,9 +56,12 @@ class CrisisDetectorFuzzTest {
         NormalisedText text = LEXICON.normaliser().normalise(original);
         Words recorded = text.words();
         Words plain = new Words().collect(text.chars(), text.length());
-        assertArrayEquals(Arrays.copyOf(plain.key, plain.size), Arrays.copyOf(recorded.key, recorded.size), "word keys");
-        assertArrayEquals(Arrays.copyOf(plain.start, plain.size), Arrays.copyOf(recorded.start, recorded.size), "word starts");
-        assertArrayEquals(Arrays.copyOf(plain.end, plain.size), Arrays.copyOf(recorded.end, recorded.size), "word ends");
+        assertArrayEquals(Arrays.copyOf(plain.key, plain.size), Arrays.copyOf(recorded.key, recorded.size),
+                "word keys");
+        assertArrayEquals(Arrays.copyOf(plain.start, plain.size), Arrays.copyOf(recorded.start, recorded.size),
+                "word starts");
+        assertArrayEquals(Arrays.copyOf(plain.end, plain.size), Arrays.copyOf(recorded.end, recorded.size),
+                "word ends");
         for (int i = 0; i < text.length(); i++) {
             int start = text.originalStart(i);
             int end = text.originalEnd(i);

@@ -26,9 +26,9 @@ import java.util.Map;
  * exception would reach the admin as a server error, and a detector that compiles but fails on a post would fail
  * every post that reaches it. So a lexicon that passes is compiled and asked about a few posts.
  *
- * <p>A plain test run replays the inputs committed under {@code LexiconFuzzTestInputs} (twelve random edit scripts:
- * nine are refused, a missing key, a wrong type or a term that normalises to something else, and three compile); to fuzz for five minutes (README,
- * "Tests and CI"): {@code JAZZER_FUZZ=1 mvn test -Dtest=LexiconFuzzTest}.
+ * <p>A plain test run replays the inputs committed under {@code LexiconFuzzTestInputs}: twelve random edit scripts,
+ * of which nine are refused (a missing key, a wrong type, a term that normalises to something else) and three
+ * compile. To fuzz for five minutes (README, "Tests and CI"): {@code JAZZER_FUZZ=1 mvn test -Dtest=LexiconFuzzTest}.
  */
 class LexiconFuzzTest {
 
@@ -93,7 +93,7 @@ class LexiconFuzzTest {
             default -> deepCopy(someNode(root, data)); // a value of another place: wrong types, wrong shapes
         };
         if (parent == null) {
-            return operation == 0 ? Map.of() : replacement;
+            return operation == 0 ? new LinkedHashMap<>() : replacement;
         }
         set(parent, key, operation, replacement);
         return root;

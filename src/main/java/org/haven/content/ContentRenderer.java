@@ -125,14 +125,14 @@ public class ContentRenderer {
      * that deep as plain text, a link as its text. Iterative, so that it cannot overflow the stack itself.
      */
     static void flattenBelow(Node document, int limit) {
-        Deque<Node> nodes = new ArrayDeque<>();
-        Deque<Integer> depths = new ArrayDeque<>();
-        nodes.push(document);
-        depths.push(0);
-        while (!nodes.isEmpty()) {
-            Node node = nodes.pop();
-            int depth = depths.pop() + 1;
-            Node child = node.getFirstChild();
+        record Nested(Node node, int depth) {
+        }
+        Deque<Nested> pending = new ArrayDeque<>();
+        pending.push(new Nested(document, 0));
+        while (!pending.isEmpty()) {
+            Nested parent = pending.pop();
+            int depth = parent.depth() + 1;
+            Node child = parent.node().getFirstChild();
             while (child != null) {
                 Node next = child.getNext();
                 if (depth > limit && child.getFirstChild() != null && !(child instanceof Paragraph)
@@ -146,8 +146,7 @@ public class ContentRenderer {
                     child.unlink();
                     next = first; // what moved up is looked at again, at this depth
                 } else {
-                    nodes.push(child);
-                    depths.push(depth);
+                    pending.push(new Nested(child, depth));
                 }
                 child = next;
             }

@@ -45,6 +45,11 @@ public class MemberService {
     @ConfigProperty(name = "haven.limit.sign-in.failures", defaultValue = "10")
     int signInFailuresAllowed;
 
+    /** Failed sign-ins from one (hashed) client address, across pseudonyms, in 15 minutes. */
+    @Inject
+    @ConfigProperty(name = "haven.limit.sign-in.failures.per.client", defaultValue = "50")
+    int signInFailuresPerClient;
+
     @Inject
     @ConfigProperty(name = "haven.limit.sign-ups.per.hour", defaultValue = "20")
     int signUpsPerHour;
@@ -107,17 +112,14 @@ public class MemberService {
 
     public SignedIn signIn(String pseudonym, String passphrase, String clientKey) {
         String key = Pseudonyms.key(pseudonym.strip());
-        // only failures count, per pseudonym and per (hashed) client address
-        throttle.ensureBelow("sign-in-client", clientKey, signInFailuresAllowed * 5, SIGN_IN_WINDOW, TOO_MANY_FROM_HERE);
-        throttle.ensureBelow("sign-in", key, signInFailuresAllowed, SIGN_IN_WINDOW, TOO_MANY_FOR_NAME);
+        ensureSignInAllowed(key, clientKey);
         Optional<Member> found = repository.byPseudonym(key);
         boolean matches = found.isPresent() && hasher.verify(passphrase, found.get().passphraseHash());
         if (found.isEmpty()) {
             hasher.burn(passphrase);
         }
         if (!matches) {
-            throttle.hit("sign-in-client", clientKey, Integer.MAX_VALUE, SIGN_IN_WINDOW, TOO_MANY_FROM_HERE);
-            throttle.hit("sign-in", key, Integer.MAX_VALUE, SIGN_IN_WINDOW, TOO_MANY_FOR_NAME);
+            countSignInFailure(key, clientKey);
             throw wrongCredentials();
         }
         Member member = found.get();
@@ -128,6 +130,17 @@ public class MemberService {
         LOG.fine(() -> "member " + member.id() + " signed in");
         return new SignedIn(token, SessionCookies.csrfFor(token), member.pseudonym(), member.role(),
                 (int) Math.min(Integer.MAX_VALUE, sessionLifetimeHours * 3600));
+    }
+
+    /** Only failures count, per pseudonym and per (hashed) client address; past either limit even the right passphrase waits. */
+    private void ensureSignInAllowed(String pseudonymKey, String clientKey) {
+        throttle.ensureBelow("sign-in-client", clientKey, signInFailuresPerClient, SIGN_IN_WINDOW, TOO_MANY_FROM_HERE);
+        throttle.ensureBelow("sign-in", pseudonymKey, signInFailuresAllowed, SIGN_IN_WINDOW, TOO_MANY_FOR_NAME);
+    }
+
+    private void countSignInFailure(String pseudonymKey, String clientKey) {
+        throttle.hit("sign-in-client", clientKey, Integer.MAX_VALUE, SIGN_IN_WINDOW, TOO_MANY_FROM_HERE);
+        throttle.hit("sign-in", pseudonymKey, Integer.MAX_VALUE, SIGN_IN_WINDOW, TOO_MANY_FOR_NAME);
     }
 
     private static ApiException wrongCredentials() {
@@ -154,12 +167,10 @@ public class MemberService {
      */
     public SignedUp recover(String pseudonym, String recoveryCode, String newPassphrase, String clientKey) {
         String key = Pseudonyms.key(pseudonym.strip());
-        throttle.ensureBelow("sign-in-client", clientKey, signInFailuresAllowed * 5, SIGN_IN_WINDOW, TOO_MANY_FROM_HERE);
-        throttle.ensureBelow("sign-in", key, signInFailuresAllowed, SIGN_IN_WINDOW, TOO_MANY_FOR_NAME);
+        ensureSignInAllowed(key, clientKey);
         Optional<Member> found = repository.byPseudonym(key);
         if (found.isEmpty() || !Secrets.constantTimeEquals(found.get().recoveryCodeHash(), RecoveryCodes.hash(recoveryCode))) {
-            throttle.hit("sign-in-client", clientKey, Integer.MAX_VALUE, SIGN_IN_WINDOW, TOO_MANY_FROM_HERE);
-            throttle.hit("sign-in", key, Integer.MAX_VALUE, SIGN_IN_WINDOW, TOO_MANY_FOR_NAME);
+            countSignInFailure(key, clientKey);
             throw new ApiException(401, "Recovery failed", "That pseudonym and recovery code do not match.", null);
         }
         String nextCode = RecoveryCodes.generate();

@@ -61,6 +61,9 @@ public class DiscussionPages {
     @Inject
     CrisisService crisis;
 
+    @Inject
+    PostingLimit postingLimit;
+
     @GET
     @Operation(hidden = true)
     public Response home() {
@@ -147,13 +150,15 @@ public class DiscussionPages {
                     previewHelp(viewer, title + "\n\n" + body));
         }
         try {
+            postingLimit.admit(viewer, title + "\n\n" + body);
             var created = discussion.startThread(viewer, topicSlug, request);
             return Pages.seeOther(afterPosting(created.id(), 1, created.post().id(), created.crisis()));
         } catch (ApiException refused) {
             if (refused.status() == 404) {
                 throw refused;
             }
-            return composePage(refused.status(), topicSlug, FormErrors.of(refused), title, body, anon, null, null);
+            return Pages.refusal(refused, composePage(refused.status(), topicSlug, FormErrors.of(refused), title, body, anon,
+                    null, null));
         }
     }
 
@@ -191,6 +196,7 @@ public class DiscussionPages {
             return threadPage(200, id, 1, Map.of(), body, renderer.toSafeHtml(body), previewHelp(viewer, body), null);
         }
         try {
+            postingLimit.admit(viewer, body);
             var created = discussion.reply(viewer, id, request);
             // the page that holds the reply, by one count: the last page, read after the reply, can already be
             // further on when others replied in the meantime
@@ -199,7 +205,7 @@ public class DiscussionPages {
             if (refused.status() == 404) {
                 throw refused;
             }
-            return threadPage(refused.status(), id, 1, FormErrors.of(refused), body, null, null, null);
+            return Pages.refusal(refused, threadPage(refused.status(), id, 1, FormErrors.of(refused), body, null, null, null));
         }
     }
 
@@ -239,11 +245,12 @@ public class DiscussionPages {
             return editPage(400, post, body, errors);
         }
         try {
+            postingLimit.admit(viewer, body);
             CrisisHelp help = discussion.edit(viewer, id, request).crisis();
             // the page that holds the post, not page 1: in a long thread the writer's post and help are further on
             return Pages.seeOther(afterPosting(post.threadId(), discussion.pageOf(id), id, help));
         } catch (ApiException refused) {
-            return editPage(refused.status(), post, body, FormErrors.of(refused));
+            return Pages.refusal(refused, editPage(refused.status(), post, body, FormErrors.of(refused)));
         }
     }
 

@@ -33,6 +33,9 @@ public class DiscussionResource {
     @Inject
     CurrentMember current;
 
+    @Inject
+    PostingLimit postingLimit;
+
     @GET
     @Path("topics/{slug}/threads")
     @Operation(summary = "Threads of a topic, latest activity first, 20 a page")
@@ -46,6 +49,7 @@ public class DiscussionResource {
     public Response startThread(@PathParam("slug") String slug,
             @Valid @NotNull(message = "Send {title, body, anonymous}.") DiscussionRequests.NewThread request) {
         Viewer viewer = current.require();
+        postingLimit.admit(viewer, request.title() + "\n\n" + request.body());
         return Response.status(201).entity(discussion.startThread(viewer, slug, request)).build();
     }
 
@@ -58,10 +62,12 @@ public class DiscussionResource {
 
     @POST
     @Path("threads/" + ID + "/posts")
-    @Operation(summary = "Reply to a thread; a locked thread answers 409")
+    @Operation(summary = "Reply to a thread; a locked thread answers 409; past the hourly writing limit 429 (never for "
+            + "crisis language)")
     public Response reply(@PathParam("id") long id,
             @Valid @NotNull(message = "Send {body, anonymous}.") DiscussionRequests.NewPost request) {
         Viewer viewer = current.require();
+        postingLimit.admit(viewer, request.body());
         return Response.status(201).entity(discussion.reply(viewer, id, request)).build();
     }
 
@@ -81,7 +87,9 @@ public class DiscussionResource {
             + "the post as written and, as for a new post, crisis help when the edited text needs it")
     public DiscussionViews.CreatedPost edit(@PathParam("id") long id,
             @Valid @NotNull(message = "Send {body, version}.") DiscussionRequests.EditPost request) {
-        return discussion.edit(current.require(), id, request);
+        Viewer viewer = current.require();
+        postingLimit.admit(viewer, request.body());
+        return discussion.edit(viewer, id, request);
     }
 
     @DELETE

@@ -68,7 +68,7 @@ public class IdentityPages {
                     throttle.clientKey(http.getRemoteAddr()));
             return pages.page("sign-up-done.jte", Map.of("pseudonym", done.pseudonym(), "recoveryCode", done.recoveryCode()));
         } catch (ApiException refused) {
-            return signUpPage(refused.status(), FormErrors.of(refused), pseudonym);
+            return Pages.refusal(refused, signUpPage(refused.status(), FormErrors.of(refused), pseudonym));
         }
     }
 
@@ -102,7 +102,7 @@ public class IdentityPages {
                     .cookie(SessionCookies.issue(session.token(), session.maxAgeSeconds(), IdentityResource.secure(http)))
                     .build();
         } catch (ApiException refused) {
-            return signInPage(refused.status(), FormErrors.of(refused), pseudonym, next);
+            return Pages.refusal(refused, signInPage(refused.status(), FormErrors.of(refused), pseudonym, next));
         }
     }
 

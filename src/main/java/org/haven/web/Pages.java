@@ -96,6 +96,17 @@ public class Pages {
         return Response.seeOther(URI.create(path)).build();
     }
 
+    /**
+     * A form page re-shown because its request was refused: a refusal for too many requests says, as on the
+     * API, when to try again.
+     */
+    public static Response refusal(ApiException refused, Response formPage) {
+        if (refused instanceof RateLimitedException limited) {
+            return Response.fromResponse(formPage).header("Retry-After", limited.retryAfterSeconds()).build();
+        }
+        return formPage;
+    }
+
     /** A {@code next} target that stays on this site, or "/". */
     public static String localPath(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")

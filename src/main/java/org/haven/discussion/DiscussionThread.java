@@ -87,6 +87,17 @@ public class DiscussionThread {
         this.lastActivityAt = now;
     }
 
+    /** What a thread is called once its writer left Haven and erased what they wrote; the replies stay. */
+    static final String ERASED_TITLE = "(title removed by its writer)";
+
+    /** The writer deleted their account: the thread stays for those who replied, without the writer's name or words. */
+    void authorLeft(boolean eraseTitle) {
+        this.author = null;
+        if (eraseTitle) {
+            this.title = ERASED_TITLE;
+        }
+    }
+
     void lock() {
         status = ThreadStatus.LOCKED;
     }

@@ -134,10 +134,26 @@ public class Post {
         if (status == PostStatus.DELETED) {
             return;
         }
+        erase();
+        this.changeSeq = nextChangeSeq;
+    }
+
+    /**
+     * The author deleted their account: the post stays in its thread without them ("[deleted member]"), or is
+     * erased like a deleted post. Either way it changed, for the search nodes that show its author.
+     */
+    void authorLeft(boolean erasePost, long nextChangeSeq) {
+        this.author = null;
+        if (erasePost && status != PostStatus.DELETED) {
+            erase();
+        }
+        this.changeSeq = nextChangeSeq;
+    }
+
+    private void erase() {
         this.status = PostStatus.DELETED;
         this.bodyMarkdown = "";
         this.bodyHtml = "";
-        this.changeSeq = nextChangeSeq;
     }
 
     private void requireAuthor(long memberId, String message) {

@@ -21,7 +21,7 @@ import org.haven.web.FormErrors;
 import org.haven.web.Pages;
 import org.haven.web.Throttle;
 
-/** The sign-up, sign-in and sign-out pages. */
+/** The sign-up, sign-in and sign-out pages, and the account page (export, deletion). */
 @Path("")
 @Produces(MediaType.TEXT_HTML)
 public class IdentityPages {
@@ -37,6 +37,12 @@ public class IdentityPages {
 
     @Inject
     Throttle throttle;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CurrentMember current;
 
     @Context
     HttpServletRequest http;
@@ -120,5 +126,53 @@ public class IdentityPages {
             members.signOut(token);
         }
         return Response.seeOther(java.net.URI.create("/")).cookie(SessionCookies.clear(IdentityResource.secure(http))).build();
+    }
+
+    @GET
+    @Path("account")
+    @Operation(hidden = true)
+    public Response account() {
+        if (current.viewer().isEmpty()) {
+            return Pages.seeOther("/sign-in?next=/account");
+        }
+        return accountPage(200, Map.of(), null);
+    }
+
+    @POST
+    @Path("account/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response deleteAccount(MultivaluedMap<String, String> form) {
+        Viewer viewer = current.viewer().orElse(null);
+        if (viewer == null) {
+            return Pages.seeOther("/sign-in?next=/account");
+        }
+        String posts = form.getFirst("posts");
+        var request = new IdentityRequests.AccountDeletion(form.getFirst("passphrase"), posts);
+        Map<String, String> errors = FormErrors.check(validator, request);
+        if (!errors.isEmpty()) {
+            return accountPage(400, errors, posts);
+        }
+        try {
+            accounts.delete(viewer, request, throttle.clientKey(http.getRemoteAddr()));
+        } catch (ApiException refused) {
+            return Pages.refusal(refused, accountPage(refused.status(), FormErrors.of(refused), posts));
+        }
+        return Response.seeOther(java.net.URI.create("/account/deleted"))
+                .cookie(SessionCookies.clear(IdentityResource.secure(http))).build();
+    }
+
+    @GET
+    @Path("account/deleted")
+    @Operation(hidden = true)
+    public Response accountDeleted() {
+        return pages.page("account-deleted.jte", Map.of());
+    }
+
+    private Response accountPage(int status, Map<String, String> errors, String posts) {
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("errors", errors);
+        model.put("posts", posts);
+        return pages.page(status, "account.jte", model);
     }
 }

@@ -46,6 +46,20 @@ public final class IdentityRequests {
             String role) {
     }
 
+    /** Deleting an account: the passphrase again, and what becomes of the posts. */
+    public record AccountDeletion(
+            @NotBlank(message = "Enter your passphrase to confirm.")
+            @Size(max = 200, message = "A passphrase has at most 200 characters.")
+            String passphrase,
+            @NotNull(message = AccountService.CHOOSE)
+            @Pattern(regexp = "erase|keep", message = AccountService.CHOOSE)
+            String posts) {
+
+        public boolean erasePosts() {
+            return "erase".equals(posts);
+        }
+    }
+
     public record SignedUpView(String pseudonym, String recoveryCode) {
     }
 

@@ -36,6 +36,9 @@ public class IdentityResource {
     @Inject
     Throttle throttle;
 
+    @Inject
+    AccountService accounts;
+
     @Context
     HttpServletRequest http;
 
@@ -98,6 +101,28 @@ public class IdentityResource {
     public IdentityRequests.MemberView me() {
         Viewer viewer = current.require();
         return new IdentityRequests.MemberView(viewer.pseudonym(), viewer.role().wireName(), viewer.country());
+    }
+
+    @GET
+    @Path("me/export")
+    @Operation(summary = "Everything you wrote (threads, posts as written, reactions) as one JSON document, to download")
+    public Response export() {
+        Viewer viewer = current.require();
+        return Response.ok(accounts.export(viewer))
+                .header("Content-Disposition", "attachment; filename=\"haven-" + viewer.pseudonym() + ".json\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @DELETE
+    @Path("me")
+    @Operation(summary = "Delete your account, confirming with your passphrase: posts \"erase\" erases your posts and "
+            + "thread titles, \"keep\" leaves them under [deleted member]. 403 on a wrong passphrase, 409 for the only "
+            + "administrator")
+    public Response deleteAccount(
+            @Valid @NotNull(message = "Send {passphrase, posts}.") IdentityRequests.AccountDeletion request) {
+        accounts.delete(current.require(), request, clientKey());
+        return Response.noContent().cookie(SessionCookies.clear(secure(http))).build();
     }
 
     @PUT

@@ -95,6 +95,10 @@ public class Member {
         this.country = isoCountry;
     }
 
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
     String passphraseHash() {
         return passphraseHash;
     }

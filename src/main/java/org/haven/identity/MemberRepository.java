@@ -3,6 +3,8 @@ package org.haven.identity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -13,6 +15,9 @@ public class MemberRepository {
 
     @PersistenceContext(unitName = "haven")
     EntityManager em;
+
+    @Inject
+    Event<MemberLeaving> leaving;
 
     @Transactional
     public Member add(Member member) {
@@ -73,6 +78,27 @@ public class MemberRepository {
         Member member = em.find(Member.class, memberId);
         member.recovered(passphraseHash, recoveryCodeHash);
         em.createNamedQuery("MemberSession.deleteOfMember").setParameter("member", memberId).executeUpdate();
+    }
+
+    /**
+     * Deletes the member in one transaction: every feature detaches (or erases) what the member wrote through
+     * {@link MemberLeaving}, then their sessions and their row go. The last administrator cannot leave, or
+     * nobody could ever appoint moderators again.
+     */
+    @Transactional
+    public void delete(long memberId, boolean erasePosts) {
+        Member member = em.find(Member.class, memberId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (member == null) {
+            throw org.haven.web.ApiException.notFound("That member");
+        }
+        if (member.role() == MemberRole.ADMIN && countWithRole(MemberRole.ADMIN) <= 1) {
+            throw org.haven.web.ApiException.conflict("You are Haven's only administrator. Make another member an "
+                    + "administrator first, so that someone can still look after the forum.");
+        }
+        leaving.fire(new MemberLeaving(memberId, erasePosts));
+        em.createNamedQuery("MemberSession.deleteOfMember").setParameter("member", memberId).executeUpdate();
+        em.remove(member);
+        em.flush();
     }
 
     @Transactional

@@ -132,6 +132,22 @@ public class MemberService {
                 (int) Math.min(Integer.MAX_VALUE, sessionLifetimeHours * 3600));
     }
 
+    /**
+     * The member's own passphrase again, before something that cannot be undone. Failures count like failed
+     * sign-ins: a session left open on a shared computer must not be a way to guess the passphrase.
+     */
+    public void confirmPassphrase(Viewer viewer, String passphrase, String clientKey) {
+        String key = Pseudonyms.key(viewer.pseudonym());
+        ensureSignInAllowed(key, clientKey);
+        Member member = repository.byId(viewer.memberId()).orElseThrow(() -> ApiException.notFound("That member"));
+        if (!hasher.verify(passphrase, member.passphraseHash())) {
+            countSignInFailure(key, clientKey);
+            String message = "That is not your passphrase. Nothing was changed.";
+            throw new ApiException(403, "Passphrase not confirmed", message,
+                    java.util.List.of(new org.haven.web.Problem.FieldError("passphrase", "body", message)));
+        }
+    }
+
     /** Only failures count, per pseudonym and per (hashed) client address; past either limit even the right passphrase waits. */
     private void ensureSignInAllowed(String pseudonymKey, String clientKey) {
         throttle.ensureBelow("sign-in-client", clientKey, signInFailuresPerClient, SIGN_IN_WINDOW, TOO_MANY_FROM_HERE);

@@ -1,5 +1,6 @@
 package org.haven.moderation;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
@@ -20,6 +22,7 @@ import org.haven.crisis.CrisisDetected;
 import org.haven.crisis.CrisisLevel;
 import org.haven.crisis.CrisisMatch;
 import org.haven.discussion.DiscussionService;
+import org.haven.identity.MemberLeaving;
 import org.haven.platform.Clock;
 
 /**
@@ -75,6 +78,21 @@ public class CareQueue {
         em.persist(item);
         em.flush();
         LOG.info(() -> "care item " + item.id() + " for post " + detected.postId());
+    }
+
+    /**
+     * A member deleted their account and erased their posts: the items about those posts go too, detection
+     * details and all, since they quote the words the member asked to have erased and there is no one left to
+     * reach. Runs before discussions detach the posts from the member (lower priority first). Posts the member
+     * keeps under [deleted member] stay visible, and so do their items, until retention.
+     */
+    void onMemberLeaving(@Observes @Priority(Interceptor.Priority.APPLICATION) MemberLeaving leaving) {
+        if (!leaving.erasePosts()) {
+            return;
+        }
+        int removed = em.createNativeQuery("DELETE FROM moderation_item WHERE post_id IN (SELECT id FROM post WHERE author_id = ?1)")
+                .setParameter(1, leaving.memberId()).executeUpdate();
+        LOG.fine(() -> removed + " moderation items removed with a leaving member's erased posts");
     }
 
     private static String spans(List<CrisisMatch> matches) {

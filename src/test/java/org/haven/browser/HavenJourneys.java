@@ -130,6 +130,33 @@ abstract class HavenJourneys {
     }
 
     @Test
+    void aMemberDeletesTheirAccountFromTheAccountPageAndTheirPseudonymNoLongerSignsIn() {
+        String pseudonym = signUp();
+        signIn(pseudonym);
+        browser.follow(By.cssSelector(".site-header a[href='/account']"));
+        assertEquals("Your account", browser.find(By.tagName("h1")).getText());
+
+        // no choice made: the form comes back saying what is missing, and nothing happened
+        browser.type(By.id("passphrase"), PASSPHRASE);
+        browser.press(Browser.button("Delete my account"));
+        assertTrue(browser.find(By.cssSelector(".error-summary")).getText().contains("Choose what becomes of your posts"),
+                browser.describePage());
+        assertEquals("Signed in as " + pseudonym, browser.find(By.cssSelector(".site-header .signed-in")).getText());
+
+        browser.find(By.cssSelector("input[name='posts'][value='erase']")).click();
+        browser.type(By.id("passphrase"), PASSPHRASE);
+        browser.press(Browser.button("Delete my account"));
+
+        assertEquals("Your account is deleted", browser.find(By.tagName("h1")).getText());
+        assertTrue(browser.all(By.cssSelector(".site-header .signed-in")).isEmpty(), "signed out with the account");
+        browser.open("/sign-in");
+        browser.type(By.id("pseudonym"), pseudonym);
+        browser.type(By.id("passphrase"), PASSPHRASE);
+        browser.press(Browser.button("Sign in"));
+        assertTrue(browser.find(By.cssSelector(".error-summary")).getText().contains("do not match"), browser.describePage());
+    }
+
+    @Test
     void aThreadWithoutATitleComesBackWithTheMessageAndNothingLost() {
         signIn(signUp());
         String body = "I wrote all this and forgot the title. *Still here* — naïve, 💙.";

@@ -55,6 +55,10 @@ class JavaScriptOnBrowserIT extends HavenJourneys {
         browser.press(Browser.button("Post thread"));
         reports.add(axe.check(browser, "new-thread form shown again with an error (POST /threads/new)"));
 
+        browser.open("/account");
+        browser.press(Browser.button("Delete my account"));
+        reports.add(axe.check(browser, "account page shown again with errors (POST /account/delete)"));
+
         // The check is live: an image without a text alternative planted in the page is found.
         browser.script("var i = document.createElement('img'); i.src = '/css/haven.css'; document.getElementById('main').appendChild(i);");
         assertTrue(axe.check(browser, "probe").violations().stream().anyMatch(v -> v.id().equals("image-alt")),

@@ -1,0 +1,82 @@
+package org.haven.discussion;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.haven.identity.MemberExport;
+import org.haven.identity.MemberLeaving;
+
+/** What discussions keep of one member: their threads, posts and reactions, for their export and when they leave. */
+@ApplicationScoped
+public class MemberWriting {
+
+    @PersistenceContext(unitName = "haven")
+    EntityManager em;
+
+    @Inject
+    ChangeSequence changes;
+
+    /**
+     * Inside the deletion's transaction. Their reactions go and the counts under the posts drop by theirs; their
+     * posts and threads stay in place for the people who replied, without their name, and with their words
+     * erased when they asked for that.
+     */
+    void onLeaving(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) MemberLeaving leaving) {
+        long member = leaving.memberId();
+        for (String kind : List.of("helpful", "support")) {
+            String count = kind + "_count";
+            em.createNativeQuery("UPDATE post SET " + count + " = " + count + " - 1 WHERE id IN "
+                            + "(SELECT post_id FROM post_reaction WHERE member_id = ?1 AND kind = ?2)")
+                    .setParameter(1, member).setParameter(2, kind).executeUpdate();
+        }
+        em.createNativeQuery("DELETE FROM post_reaction WHERE member_id = ?1").setParameter(1, member).executeUpdate();
+        for (Post post : em.createQuery("select p from Post p where p.author.id = :member order by p.id", Post.class)
+                .setParameter("member", member).getResultList()) {
+            post.authorLeft(leaving.erasePosts(), changes.next());
+        }
+        for (DiscussionThread thread : em.createQuery("select t from DiscussionThread t where t.author.id = :member",
+                DiscussionThread.class).setParameter("member", member).getResultList()) {
+            thread.authorLeft(leaving.erasePosts());
+        }
+        em.flush();
+    }
+
+    /** Their threads, their posts (as written, in Markdown; deleted ones have nothing left) and their reactions. */
+    void onExport(@Observes MemberExport export) {
+        long member = export.memberId();
+        JsonArrayBuilder threads = Json.createArrayBuilder();
+        for (DiscussionThread t : em.createQuery("select t from DiscussionThread t join fetch t.topic "
+                + "where t.author.id = :member order by t.createdAt, t.id", DiscussionThread.class)
+                .setParameter("member", member).getResultList()) {
+            threads.add(Json.createObjectBuilder().add("id", t.id()).add("title", t.title()).add("topic", t.topic().slug())
+                    .add("anonymous", t.anonymous()).add("createdAt", t.createdAt().toString()));
+        }
+        JsonArrayBuilder posts = Json.createArrayBuilder();
+        for (Post p : em.createQuery("select p from Post p join fetch p.thread where p.author.id = :member "
+                + "and p.status = :visible order by p.createdAt, p.id", Post.class)
+                .setParameter("member", member).setParameter("visible", PostStatus.VISIBLE).getResultList()) {
+            JsonObjectBuilder post = Json.createObjectBuilder().add("id", p.id()).add("threadId", p.thread().id())
+                    .add("threadTitle", p.thread().title()).add("opening", p.opening()).add("anonymous", p.anonymous())
+                    .add("createdAt", p.createdAt().toString()).add("body", p.bodyMarkdown());
+            if (p.editedAt() != null) {
+                post.add("editedAt", p.editedAt().toString());
+            }
+            posts.add(post);
+        }
+        JsonArrayBuilder reactions = Json.createArrayBuilder();
+        for (Object row : em.createNativeQuery("SELECT post_id, kind FROM post_reaction WHERE member_id = ?1 ORDER BY post_id, kind")
+                .setParameter(1, member).getResultList()) {
+            Object[] r = (Object[]) row;
+            reactions.add(Json.createObjectBuilder().add("postId", ((Number) r[0]).longValue()).add("kind", (String) r[1]));
+        }
+        export.document().add("threads", threads).add("posts", posts).add("reactions", reactions);
+    }
+}

@@ -150,8 +150,8 @@ public class DiscussionPages {
                     previewHelp(viewer, title + "\n\n" + body));
         }
         try {
-            postingLimit.admit(viewer, title + "\n\n" + body);
-            var created = discussion.startThread(viewer, topicSlug, request);
+            var created = postingLimit.write(viewer, DiscussionService.checkedTextOfThread(title, body),
+                    () -> discussion.startThread(viewer, topicSlug, request));
             return Pages.seeOther(afterPosting(created.id(), 1, created.post().id(), created.crisis()));
         } catch (ApiException refused) {
             if (refused.status() == 404) {
@@ -196,8 +196,8 @@ public class DiscussionPages {
             return threadPage(200, id, 1, Map.of(), body, renderer.toSafeHtml(body), previewHelp(viewer, body), null);
         }
         try {
-            postingLimit.admit(viewer, body);
-            var created = discussion.reply(viewer, id, request);
+            var created = postingLimit.write(viewer, DiscussionService.checkedTextOfReply(body),
+                    () -> discussion.reply(viewer, id, request));
             // the page that holds the reply, by one count: the last page, read after the reply, can already be
             // further on when others replied in the meantime
             return Pages.seeOther(afterPosting(id, discussion.pageOf(created.id()), created.id(), created.crisis()));
@@ -245,8 +245,8 @@ public class DiscussionPages {
             return editPage(400, post, body, errors);
         }
         try {
-            postingLimit.admit(viewer, body);
-            CrisisHelp help = discussion.edit(viewer, id, request).crisis();
+            CrisisHelp help = postingLimit.write(viewer, discussion.checkedTextOfEdit(id, body),
+                    () -> discussion.edit(viewer, id, request)).crisis();
             // the page that holds the post, not page 1: in a long thread the writer's post and help are further on
             return Pages.seeOther(afterPosting(post.threadId(), discussion.pageOf(id), id, help));
         } catch (ApiException refused) {

@@ -49,8 +49,9 @@ public class DiscussionResource {
     public Response startThread(@PathParam("slug") String slug,
             @Valid @NotNull(message = "Send {title, body, anonymous}.") DiscussionRequests.NewThread request) {
         Viewer viewer = current.require();
-        postingLimit.admit(viewer, request.title() + "\n\n" + request.body());
-        return Response.status(201).entity(discussion.startThread(viewer, slug, request)).build();
+        var created = postingLimit.write(viewer, DiscussionService.checkedTextOfThread(request.title(), request.body()),
+                () -> discussion.startThread(viewer, slug, request));
+        return Response.status(201).entity(created).build();
     }
 
     @GET
@@ -67,8 +68,9 @@ public class DiscussionResource {
     public Response reply(@PathParam("id") long id,
             @Valid @NotNull(message = "Send {body, anonymous}.") DiscussionRequests.NewPost request) {
         Viewer viewer = current.require();
-        postingLimit.admit(viewer, request.body());
-        return Response.status(201).entity(discussion.reply(viewer, id, request)).build();
+        var created = postingLimit.write(viewer, DiscussionService.checkedTextOfReply(request.body()),
+                () -> discussion.reply(viewer, id, request));
+        return Response.status(201).entity(created).build();
     }
 
     @PUT
@@ -88,8 +90,8 @@ public class DiscussionResource {
     public DiscussionViews.CreatedPost edit(@PathParam("id") long id,
             @Valid @NotNull(message = "Send {body, version}.") DiscussionRequests.EditPost request) {
         Viewer viewer = current.require();
-        postingLimit.admit(viewer, request.body());
-        return discussion.edit(viewer, id, request);
+        return postingLimit.write(viewer, discussion.checkedTextOfEdit(id, request.body()),
+                () -> discussion.edit(viewer, id, request));
     }
 
     @DELETE

@@ -125,6 +125,24 @@ public class DiscussionService {
         return title + "\n\n" + body;
     }
 
+    /** The text the crisis check will read of a new thread, cleaned as it will be stored (for the writing limit). */
+    public static String checkedTextOfThread(String title, String body) {
+        return checkedText(TextInput.title(title), TextInput.body(body));
+    }
+
+    /** The text the crisis check will read of a reply, cleaned as it will be stored. */
+    public static String checkedTextOfReply(String body) {
+        return TextInput.body(body);
+    }
+
+    /** The text the crisis check will read of an edit: an opening post's with its thread's title. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String checkedTextOfEdit(long postId, String body) {
+        Post post = post(postId);
+        String clean = TextInput.body(body);
+        return post.opening() ? checkedText(post.thread().title(), clean) : clean;
+    }
+
     /**
      * The crisis check of a written post, inside its transaction. Crisis language never hides, holds or
      * rejects a post: it adds a care item for moderators (CONCERN and above), turns on the readers'

@@ -3,6 +3,7 @@ package org.haven.discussion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.crisis.CrisisLevel;
 import org.haven.crisis.CrisisService;
@@ -11,14 +12,20 @@ import org.haven.web.Throttle;
 
 /**
  * A generous limit on how much one member writes (new threads, replies and edits together), so that one
- * account cannot flood the forum, the search index or the moderators. Two kinds of writing are never
- * held back: anything in crisis language (CONCERN and above: whoever writes it is never told to wait,
- * and it reaches the care lane as always) and moderators' writing. Counted before the post's own
- * transaction, so a refused post has written nothing and its text goes back to the writer.
+ * account cannot flood the forum, the search index or the moderators. Two kinds of writing are never held
+ * back: anything in crisis language (CONCERN and above, read from exactly the text the post's own crisis check
+ * will read: whoever writes it is never told to wait, and it reaches the care lane as always) and moderators'
+ * writing.
+ *
+ * <p>The check comes before the write's transaction and the count after it has committed, so a refused write
+ * has written nothing (its text goes back to the writer) and a write that failed (a locked thread, a stale
+ * edit) costs nothing. Writes racing past the check together can go a few over the limit; for a limit this
+ * generous that is better than counting writes that never happened.
  */
 @ApplicationScoped
 public class PostingLimit {
 
+    private static final String SCOPE = "posts";
     private static final Duration WINDOW = Duration.ofHours(1);
     static final String TOO_MANY = "You have written a lot in the last hour. To keep Haven calm for everyone, please wait "
             + "a little before posting again; your text is still here. If you are struggling right now, posting about it "
@@ -34,11 +41,20 @@ public class PostingLimit {
     @ConfigProperty(name = "haven.limit.posts.per.hour", defaultValue = "60")
     int postsPerHour;
 
-    /** Counts one write of {@code text} by {@code viewer}; past the limit, throws a 429 saying when to try again. */
-    public void admit(Viewer viewer, String text) {
-        if (viewer.canModerate() || crisis.check(text).level() != CrisisLevel.NONE) {
-            return;
+    /**
+     * Runs {@code write} for {@code viewer} unless they are past the limit (a 429 saying when to try again);
+     * {@code checkedText} is what the write's crisis check will read.
+     */
+    public <T> T write(Viewer viewer, String checkedText, Supplier<T> write) {
+        if (viewer.canModerate()) {
+            return write.get();
         }
-        throttle.hit("posts", Long.toString(viewer.memberId()), postsPerHour, WINDOW, TOO_MANY);
+        String member = Long.toString(viewer.memberId());
+        if (crisis.check(checkedText).level() == CrisisLevel.NONE) {
+            throttle.ensureBelow(SCOPE, member, postsPerHour, WINDOW, TOO_MANY);
+        }
+        T written = write.get();
+        throttle.hit(SCOPE, member, Integer.MAX_VALUE, WINDOW, TOO_MANY);
+        return written;
     }
 }

@@ -112,18 +112,17 @@ public class MemberService {
 
     public SignedIn signIn(String pseudonym, String passphrase, String clientKey) {
         String key = Pseudonyms.key(pseudonym.strip());
-        ensureSignInAllowed(key, clientKey);
+        countSignInAttempt(key, clientKey);
         Optional<Member> found = repository.byPseudonym(key);
         boolean matches = found.isPresent() && hasher.verify(passphrase, found.get().passphraseHash());
         if (found.isEmpty()) {
             hasher.burn(passphrase);
         }
         if (!matches) {
-            countSignInFailure(key, clientKey);
             throw wrongCredentials();
         }
         Member member = found.get();
-        throttle.reset("sign-in", key);
+        signInSucceeded(key, clientKey);
         String token = Secrets.randomToken(32);
         var now = clock.now();
         repository.startSession(Secrets.sha256Hex(token), member.id(), now, now.plusHours(sessionLifetimeHours));
@@ -138,25 +137,36 @@ public class MemberService {
      */
     public void confirmPassphrase(Viewer viewer, String passphrase, String clientKey) {
         String key = Pseudonyms.key(viewer.pseudonym());
-        ensureSignInAllowed(key, clientKey);
+        countSignInAttempt(key, clientKey);
         Member member = repository.byId(viewer.memberId()).orElseThrow(() -> ApiException.notFound("That member"));
         if (!hasher.verify(passphrase, member.passphraseHash())) {
-            countSignInFailure(key, clientKey);
             String message = "That is not your passphrase. Nothing was changed.";
             throw new ApiException(403, "Passphrase not confirmed", message,
                     java.util.List.of(new org.haven.web.Problem.FieldError("passphrase", "body", message)));
         }
+        signInSucceeded(key, clientKey);
     }
 
-    /** Only failures count, per pseudonym and per (hashed) client address; past either limit even the right passphrase waits. */
-    private void ensureSignInAllowed(String pseudonymKey, String clientKey) {
-        throttle.ensureBelow("sign-in-client", clientKey, signInFailuresPerClient, SIGN_IN_WINDOW, TOO_MANY_FROM_HERE);
-        throttle.ensureBelow("sign-in", pseudonymKey, signInFailuresAllowed, SIGN_IN_WINDOW, TOO_MANY_FOR_NAME);
+    /**
+     * Only failures count, per pseudonym and per (hashed) client address; past either limit even the right
+     * passphrase waits. Each attempt is counted before the (slow) passphrase check and taken back when it
+     * succeeds: checking first and counting after would let guesses sent together all pass the check.
+     */
+    private void countSignInAttempt(String pseudonymKey, String clientKey) {
+        throttle.hit("sign-in-client", clientKey, signInFailuresPerClient, SIGN_IN_WINDOW, TOO_MANY_FROM_HERE);
+        try {
+            throttle.hit("sign-in", pseudonymKey, signInFailuresAllowed, SIGN_IN_WINDOW, TOO_MANY_FOR_NAME);
+        } catch (RuntimeException refused) {
+            // refused for the pseudonym before anything was tried: no failure from this address
+            throttle.release("sign-in-client", clientKey);
+            throw refused;
+        }
     }
 
-    private void countSignInFailure(String pseudonymKey, String clientKey) {
-        throttle.hit("sign-in-client", clientKey, Integer.MAX_VALUE, SIGN_IN_WINDOW, TOO_MANY_FROM_HERE);
-        throttle.hit("sign-in", pseudonymKey, Integer.MAX_VALUE, SIGN_IN_WINDOW, TOO_MANY_FOR_NAME);
+    /** A success: the pseudonym's failures are forgiven, and this attempt is taken back from the address's count. */
+    private void signInSucceeded(String pseudonymKey, String clientKey) {
+        throttle.reset("sign-in", pseudonymKey);
+        throttle.release("sign-in-client", clientKey);
     }
 
     private static ApiException wrongCredentials() {
@@ -183,15 +193,14 @@ public class MemberService {
      */
     public SignedUp recover(String pseudonym, String recoveryCode, String newPassphrase, String clientKey) {
         String key = Pseudonyms.key(pseudonym.strip());
-        ensureSignInAllowed(key, clientKey);
+        countSignInAttempt(key, clientKey);
         Optional<Member> found = repository.byPseudonym(key);
         if (found.isEmpty() || !Secrets.constantTimeEquals(found.get().recoveryCodeHash(), RecoveryCodes.hash(recoveryCode))) {
-            countSignInFailure(key, clientKey);
             throw new ApiException(401, "Recovery failed", "That pseudonym and recovery code do not match.", null);
         }
         String nextCode = RecoveryCodes.generate();
         repository.recover(found.get().id(), hasher.hash(newPassphrase), RecoveryCodes.hash(nextCode));
-        throttle.reset("sign-in", key);
+        signInSucceeded(key, clientKey);
         LOG.info(() -> "member " + found.get().id() + " recovered the account; sessions ended");
         return new SignedUp(found.get().pseudonym(), nextCode);
     }

@@ -23,15 +23,21 @@ import org.haven.platform.Secrets;
 /**
  * Fixed-window request limits, counted in the database so that every node behind the load balancer counts
  * against the same window (DESIGN.md, scale). Nothing in the table names anyone: a window is kept under an
- * HMAC of its scope and key, and client addresses are reduced to an HMAC before they get here, both under a
- * daily key that lives only in memory (DESIGN.md, privacy). With {@code haven.limit.secret} set (the same on
- * every node) the daily key is derived from it, so that nodes agree on buckets; without it each node draws
- * its own, which is right for one node and leaves several counting apart.
+ * HMAC of its scope and key (its bucket).
+ *
+ * <p>Two keys, for two kinds of thing counted. A client address is reduced to an HMAC under a key that lives
+ * only in this node's memory and changes every day (DESIGN.md, privacy), before it reaches anything else; so
+ * windows per address are this node's own, and start afresh at midnight UTC. Pseudonyms and member ids, which
+ * the database holds anyway, are kept under the bucket key: with {@code haven.limit.secret} set (the same on
+ * every node) it is derived from that secret, so that every node finds the same window and a pseudonym's
+ * failed sign-ins count on all of them; without it each node draws its own at start, which is right for one
+ * node. The address key is never derived from the secret: with the secret and a copy of the database, the
+ * whole IPv4 space could be tried.
  *
  * <p>Windows are counted outside any transaction, in short transactions of their own: a refused request
- * must still have counted, and a count must not wait on the request's own work. When the database cannot
- * count, the request goes through (logged with the scope only): a limit protects the forum, and must not
- * be the reason a post is lost.
+ * must still have counted, and a count must not wait on the request's own work (counting inside a
+ * transaction is a programming error and throws). When the database cannot count, the request goes through
+ * (logged with the scope only): a limit protects the forum, and must not be the reason a post is lost.
  */
 @ApplicationScoped
 public class Throttle {
@@ -48,7 +54,8 @@ public class Throttle {
 
     private Clock clock = Clock.systemUTC();
     private final AtomicLong nextSweep = new AtomicLong();
-    private volatile DailyKey dailyKey;
+    private DailyKey addressKey;
+    private byte[] bucketKey;
 
     private record DailyKey(LocalDate day, byte[] secret) {
     }
@@ -114,14 +121,28 @@ public class Throttle {
         }
     }
 
-    /** A keyed hash of a client address under today's in-memory key; the address itself is dropped. */
-    public String clientKey(String remoteAddress) {
-        return hmac(todaysKey(), "client\n" + remoteAddress);
+    /**
+     * Takes back one event counted with {@link #hit}, e.g. an attempt that turned out to be a success when only
+     * failures should count.
+     */
+    public void release(String scope, String key) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement("UPDATE rate_limit SET hits = hits - 1 WHERE bucket = ? AND hits > 0")) {
+            update.setString(1, bucket(scope, key));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            notCounted(scope, e);
+        }
     }
 
-    /** Where the window of {@code key} in {@code scope} is kept today: a keyed hash, 43 characters. */
+    /** A keyed hash of a client address under today's key, which never leaves this node's memory; the address is dropped. */
+    public String clientKey(String remoteAddress) {
+        return hmac(todaysAddressKey(), "client\n" + remoteAddress);
+    }
+
+    /** Where the window of {@code key} in {@code scope} is kept: a keyed hash, 43 characters. */
     String bucket(String scope, String key) {
-        return hmac(todaysKey(), scope + '\n' + key);
+        return hmac(bucketKey(), scope + '\n' + key);
     }
 
     /**
@@ -219,17 +240,21 @@ public class Throttle {
         LOG.warning(() -> "request limit '" + scope + "' not applied: database answered SQL state " + e.getSQLState());
     }
 
-    private byte[] todaysKey() {
+    private synchronized byte[] todaysAddressKey() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        DailyKey key = dailyKey;
-        if (key == null || !key.day().equals(today)) {
-            byte[] secret = sharedSecret.filter(s -> !s.isBlank())
-                    .map(s -> Secrets.hmacSha256(s.getBytes(StandardCharsets.UTF_8), "haven request limits " + today))
-                    .orElseGet(() -> Secrets.randomBytes(32));
-            key = new DailyKey(today, secret);
-            dailyKey = key;
+        if (addressKey == null || !addressKey.day().equals(today)) {
+            addressKey = new DailyKey(today, Secrets.randomBytes(32));
         }
-        return key.secret();
+        return addressKey.secret();
+    }
+
+    private synchronized byte[] bucketKey() {
+        if (bucketKey == null) {
+            bucketKey = sharedSecret.filter(s -> !s.isBlank())
+                    .map(s -> Secrets.hmacSha256(s.getBytes(StandardCharsets.UTF_8), "haven request limits"))
+                    .orElseGet(() -> Secrets.randomBytes(32));
+        }
+        return bucketKey;
     }
 
     private static String hmac(byte[] key, String value) {

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.haven.testing.Api;
@@ -99,6 +100,14 @@ class DatabasePrivacyIT {
                 "{\"title\":\"tonight\",\"body\":\"i took all my pills and i'm scared " + marker + "\",\"anonymous\":true}", token);
         assertEquals(201, posted.status(), posted.body());
 
+        // a failed sign-in and a sign-up from a forwarded address: both are counted per address, in the database
+        String forwarded = "198.51.100.23";
+        api.send("POST", "api/v1/sessions", "application/json",
+                Api.object("pseudonym", pseudonym, "passphrase", "not the passphrase"), Map.of("X-Forwarded-For", forwarded));
+        assertEquals(201, api.send("POST", "api/v1/members", "application/json",
+                Api.object("pseudonym", Api.newPseudonym("Forwarded"), "passphrase", Api.PASSPHRASE),
+                Map.of("X-Forwarded-For", forwarded)).status());
+
         List<Found> stored;
         try (Connection db = Database.connect()) {
             stored = everyTextValue(db);
@@ -111,7 +120,7 @@ class DatabasePrivacyIT {
             assertFalse(f.value().contains(token), "session token in " + where);
             assertFalse(f.value().contains(session.getString("csrfToken")), "CSRF token in " + where);
             assertFalse(f.value().replace("-", "").contains(recoveryCode.replace("-", "")), "recovery code in " + where);
-            for (String address : List.of("127.0.0.1", "0:0:0:0:0:0:0:1", "localhost")) {
+            for (String address : List.of("127.0.0.1", "0:0:0:0:0:0:0:1", "localhost", forwarded)) {
                 assertFalse(f.value().contains(address), "a client address in " + where);
             }
             if (f.value().contains(marker)) {
@@ -121,6 +130,7 @@ class DatabasePrivacyIT {
                 assertEquals("moderation_item", f.table(), "crisis detection details outside the care item: " + where);
             }
         }
+        assertTrue(stored.stream().anyMatch(f -> f.table().equals("rate_limit")), "the scan sees the request limits' windows");
         assertTrue(stored.stream().anyMatch(f -> f.table().equals("moderation_item") && f.value().contains("overdose")),
                 "the care item holds the detection");
         assertTrue(stored.stream().anyMatch(f -> f.table().equals("member") && f.value().startsWith("pbkdf2-sha256$600000$")),

@@ -34,6 +34,8 @@ class PrivacyIT {
 
     private static final Path LOGS = Path.of("target/liberty/wlp/usr/servers",
             System.getProperty("it.server.name", "arquillianServer"), "logs");
+    /** A documentation address (RFC 5737), sent as a proxy would forward a client's. */
+    private static final String FORWARDED = "198.51.100.23";
     private static final Path MESSAGES = LOGS.resolve("messages.log");
     private static final String TOPIC = "family-and-friends";
 
@@ -74,6 +76,11 @@ class PrivacyIT {
         api.get("threads/" + thread + "?page=" + marker);
         api.get("no-such-page-" + marker);
         api.form("sign-in", Map.of("pseudonym", pseudonym, "passphrase", marker), Map.of());
+        // behind a proxy the forwarded address is the client's (it keys the per-address limits): it must not be logged either
+        api.send("POST", "api/v1/sessions", "application/json",
+                Api.object("pseudonym", pseudonym, "passphrase", "wrong again " + marker), Map.of("X-Forwarded-For", FORWARDED));
+        api.get("api/v1/me/export", member);
+        api.json("DELETE", "api/v1/me", Api.object("passphrase", "not it " + marker, "posts", "erase"), member);
         api.send("DELETE", "api/v1/sessions/current", null, null, member.bearer());
 
         String everyLog = readAll(LOGS);
@@ -86,6 +93,7 @@ class PrivacyIT {
         assertFalse(everyLog.contains(member.token()), "a session token in the server logs");
         assertFalse(everyLog.contains(recoveryCode), "a recovery code in the server logs");
         assertFalse(everyLog.contains(Api.PASSPHRASE), "a passphrase in the server logs");
+        assertFalse(everyLog.contains(FORWARDED), "a forwarded client address in the server logs");
         for (String address : List.of(api.host(), "127.0.0.1", "0:0:0:0:0:0:0:1")) {
             assertFalse(newMessages.contains(address), () -> "a client address (" + address + ") in messages.log: " + newMessages);
         }

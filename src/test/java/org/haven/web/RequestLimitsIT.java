@@ -60,11 +60,14 @@ class RequestLimitsIT {
         }
     }
 
-    /** What the second node counts for a member's writing, as the server would. */
+    /** What the second node counts for a member's writing, as the server would; fails unless the window then holds them. */
     private void writtenElsewhere(long memberId, int posts) {
+        String member = Long.toString(memberId);
         for (int i = 0; i < posts; i++) {
-            secondNode.hit("posts", Long.toString(memberId), Integer.MAX_VALUE, Duration.ofHours(1), "x");
+            secondNode.hit("posts", member, Integer.MAX_VALUE, Duration.ofHours(1), "x");
         }
+        // the second node fails open when it cannot count: make sure it did, or the tests below prove nothing
+        assertThrows(RateLimitedException.class, () -> secondNode.ensureBelow("posts", member, posts, Duration.ofHours(1), "x"));
     }
 
     private static long id(JsonObject o) {
@@ -120,6 +123,47 @@ class RequestLimitsIT {
         Api.Answer started = api.json("POST", "api/v1/topics/" + TOPIC + "/threads",
                 Api.object("title", "goodbye", "body", "i don't want to be alive anymore", "anonymous", true), writer);
         assertEquals(201, started.status(), "a new thread in crisis language too: " + started.body());
+        Api.Answer hidden = api.json("POST", "api/v1/threads/" + thread + "/posts",
+                Api.object("body", "i want to k\u0001ill myself", "anonymous", false), writer);
+        assertEquals(201, hidden.status(), "read as the post's own check reads it, without the control character: "
+                + hidden.body());
+    }
+
+    @Test
+    void anEditThatIsACrisisOnlyWithItsThreadsTitleIsNeverToldToWait() throws Exception {
+        Api api = new Api(base);
+        Api.Member writer = api.newMember("Farewell");
+        JsonObject started = api.startThread(writer, TOPIC, "Goodbye everyone", "Quiet night.", false);
+        JsonObject opening = started.getJsonObject("post");
+        writtenElsewhere(memberId(writer.pseudonym()), POSTS_PER_HOUR);
+        String edit = "api/v1/posts/" + id(opening);
+        assertEquals(429, api.json("PUT", edit, Api.object("body", "Quiet night, still.", "version",
+                opening.getJsonNumber("version").longValue()), writer).status(), "an ordinary edit past the limit waits");
+
+        // "Thank you all for everything." says nothing alone; under "Goodbye everyone" it is a farewell
+        Api.Answer edited = api.json("PUT", edit, Api.object("body", "Thank you all for everything.", "version",
+                opening.getJsonNumber("version").longValue()), writer);
+
+        assertEquals(200, edited.status(), edited.body());
+        assertEquals("IMMINENT", edited.json().getJsonObject("crisis").getString("level"), edited.body());
+    }
+
+    @Test
+    void aWriteThatFailedCostsNothing() throws Exception {
+        Api api = new Api(base);
+        Api.Member writer = api.newMember("Unlucky");
+        long thread = id(api.startThread(writer, TOPIC, "Mornings", "Coffee first.", false));
+        writtenElsewhere(memberId(writer.pseudonym()), POSTS_PER_HOUR - 2); // with the opening post: one write left
+
+        for (int i = 0; i < 3; i++) {
+            assertEquals(404, api.json("POST", "api/v1/threads/999999999999/posts",
+                    Api.object("body", "Into the void.", "anonymous", false), writer).status());
+        }
+
+        assertEquals(201, api.json("POST", "api/v1/threads/" + thread + "/posts",
+                Api.object("body", "Then a walk.", "anonymous", false), writer).status(), "the failed writes took nothing");
+        assertEquals(429, api.json("POST", "api/v1/threads/" + thread + "/posts",
+                Api.object("body", "Then lunch.", "anonymous", false), writer).status());
     }
 
     @Test

@@ -148,30 +148,38 @@ class ThrottleTest {
     }
 
     @Test
-    void nodesOnOneDatabaseWithTheSameSecretCountAgainstOneWindow() {
+    void nodesOnOneDatabaseWithTheSameSecretCountAPseudonymAgainstOneWindow() {
         Throttle otherNode = new Throttle(database, SHARED, clock);
-        String client = throttle.clientKey("203.0.113.7");
-        assertEquals(client, otherNode.clientKey("203.0.113.7"), "both nodes reduce an address to the same key");
 
-        throttle.hit("sign-up", client, 3, HOUR, "x");
-        otherNode.hit("sign-up", client, 3, HOUR, "x");
-        throttle.hit("sign-up", client, 3, HOUR, "x");
+        throttle.hit("sign-in", "quietharbor482", 3, HOUR, "x");
+        otherNode.hit("sign-in", "quietharbor482", 3, HOUR, "x");
+        throttle.hit("sign-in", "quietharbor482", 3, HOUR, "x");
 
-        assertThrows(RateLimitedException.class, () -> otherNode.hit("sign-up", client, 3, HOUR, "x"));
-        assertThrows(RateLimitedException.class, () -> otherNode.ensureBelow("sign-up", client, 3, HOUR, "x"));
-        otherNode.reset("sign-up", client);
-        assertDoesNotThrow(() -> throttle.ensureBelow("sign-up", client, 3, HOUR, "x"), "a reset on one node holds on all");
+        assertThrows(RateLimitedException.class, () -> otherNode.hit("sign-in", "quietharbor482", 3, HOUR, "x"));
+        assertThrows(RateLimitedException.class, () -> otherNode.ensureBelow("sign-in", "quietharbor482", 3, HOUR, "x"));
+        otherNode.reset("sign-in", "quietharbor482");
+        assertDoesNotThrow(() -> throttle.ensureBelow("sign-in", "quietharbor482", 3, HOUR, "x"), "a reset on one node holds on all");
     }
 
     @Test
-    void withoutASharedSecretEachNodeKeepsItsOwnKeyAndItsOwnWindows() {
-        Throttle first = new Throttle(database, Optional.empty(), clock);
-        Throttle second = new Throttle(database, Optional.empty(), clock);
+    void anAddressKeyNeverLeavesItsNodeEvenWithASharedSecret() {
+        Throttle otherNode = new Throttle(database, SHARED, clock);
 
-        assertNotEquals(first.clientKey("203.0.113.7"), second.clientKey("203.0.113.7"));
-        first.hit("posts", "7", 1, HOUR, "x");
-        assertThrows(RateLimitedException.class, () -> first.hit("posts", "7", 1, HOUR, "x"));
-        assertDoesNotThrow(() -> second.hit("posts", "7", 1, HOUR, "x"));
+        assertNotEquals(throttle.clientKey("203.0.113.7"), otherNode.clientKey("203.0.113.7"),
+                "derived from the secret, the address key could be recomputed and every IPv4 address tried against a copy "
+                        + "of the table");
+    }
+
+    @Test
+    void anEventTakenBackNoLongerCounts() {
+        throttle.hit("sign-in-client", "client-a", 2, HOUR, "x");
+        throttle.hit("sign-in-client", "client-a", 2, HOUR, "x");
+        throttle.release("sign-in-client", "client-a");
+
+        assertDoesNotThrow(() -> throttle.hit("sign-in-client", "client-a", 2, HOUR, "x"), "two counted, one taken back");
+        assertThrows(RateLimitedException.class, () -> throttle.hit("sign-in-client", "client-a", 2, HOUR, "x"));
+        throttle.release("sign-in-client", "nobody"); // nothing to take back: no window appears
+        assertDoesNotThrow(() -> throttle.ensureBelow("sign-in-client", "nobody", 1, HOUR, "x"));
     }
 
     @Test
@@ -235,18 +243,19 @@ class ThrottleTest {
     }
 
     @Test
-    void keysChangeEveryDaySoYesterdaysWindowsCannotBeFollowed() {
-        String today = throttle.clientKey("203.0.113.7");
-        String bucketToday = throttle.bucket("posts", "7");
-        assertEquals(today, throttle.clientKey("203.0.113.7"), "the same client counts as one within a day");
-        assertNotEquals(today, throttle.clientKey("203.0.113.8"));
+    void addressKeysChangeAtMidnightWhileWindowsOfPseudonymsAndMembersRunOn() {
+        MovableClock lateEvening = new MovableClock(Instant.parse("2026-12-06T23:30:00Z"));
+        Throttle node = new Throttle(database, SHARED, lateEvening);
+        String today = node.clientKey("203.0.113.7");
+        assertEquals(today, node.clientKey("203.0.113.7"), "the same client counts as one within a day");
+        assertNotEquals(today, node.clientKey("203.0.113.8"));
+        node.hit("posts", "7", 1, HOUR, "x");
 
-        clock.advance(Duration.ofDays(1));
+        lateEvening.advance(Duration.ofMinutes(45)); // 00:15 the next day, inside the window that opened at 23:30
 
-        assertNotEquals(today, throttle.clientKey("203.0.113.7"));
-        assertNotEquals(bucketToday, throttle.bucket("posts", "7"));
-        assertEquals(throttle.clientKey("203.0.113.7"), new Throttle(database, SHARED, clock).clientKey("203.0.113.7"),
-                "nodes still agree on the new day");
+        assertNotEquals(today, node.clientKey("203.0.113.7"), "yesterday's address keys cannot be followed");
+        assertThrows(RateLimitedException.class, () -> node.hit("posts", "7", 1, HOUR, "x"),
+                "a member's window does not start afresh at midnight");
     }
 
     @Test

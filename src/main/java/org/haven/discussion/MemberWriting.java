@@ -31,6 +31,9 @@ public class MemberWriting {
      */
     void onLeaving(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) MemberLeaving leaving) {
         long member = leaving.memberId();
+        // the change counter first, as every post write takes it before it touches the member's row: the same order
+        // cannot deadlock, and no post of theirs can be written between the list below and the end of the deletion
+        changes.reserve(0);
         for (String kind : List.of("helpful", "support")) {
             String count = kind + "_count";
             em.createNativeQuery("UPDATE post SET " + count + " = " + count + " - 1 WHERE id IN "
@@ -38,9 +41,11 @@ public class MemberWriting {
                     .setParameter(1, member).setParameter(2, kind).executeUpdate();
         }
         em.createNativeQuery("DELETE FROM post_reaction WHERE member_id = ?1").setParameter(1, member).executeUpdate();
-        for (Post post : em.createQuery("select p from Post p where p.author.id = :member order by p.id", Post.class)
-                .setParameter("member", member).getResultList()) {
-            post.authorLeft(leaving.erasePosts(), changes.next());
+        List<Post> posts = em.createQuery("select p from Post p where p.author.id = :member order by p.id", Post.class)
+                .setParameter("member", member).getResultList();
+        long next = changes.reserve(posts.size()) - posts.size() + 1;
+        for (Post post : posts) {
+            post.authorLeft(leaving.erasePosts(), next++);
         }
         for (DiscussionThread thread : em.createQuery("select t from DiscussionThread t where t.author.id = :member",
                 DiscussionThread.class).setParameter("member", member).getResultList()) {
@@ -64,7 +69,7 @@ public class MemberWriting {
                 + "and p.status = :visible order by p.createdAt, p.id", Post.class)
                 .setParameter("member", member).setParameter("visible", PostStatus.VISIBLE).getResultList()) {
             JsonObjectBuilder post = Json.createObjectBuilder().add("id", p.id()).add("threadId", p.thread().id())
-                    .add("threadTitle", p.thread().title()).add("opening", p.opening()).add("anonymous", p.anonymous())
+                    .add("opening", p.opening()).add("anonymous", p.anonymous())
                     .add("createdAt", p.createdAt().toString()).add("body", p.bodyMarkdown());
             if (p.editedAt() != null) {
                 post.add("editedAt", p.editedAt().toString());

@@ -87,13 +87,16 @@ public class MemberRepository {
      */
     @Transactional
     public void delete(long memberId, boolean erasePosts) {
-        Member member = em.find(Member.class, memberId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        // no lock on the member's row before the observers run: they take the post change counter first, as post
+        // writes do, and a write by this member would then wait on the counter, not hold it while waiting on this row
+        Member member = em.find(Member.class, memberId);
         if (member == null) {
             throw org.haven.web.ApiException.notFound("That member");
         }
         if (member.role() == MemberRole.ADMIN && countWithRole(MemberRole.ADMIN) <= 1) {
-            throw org.haven.web.ApiException.conflict("You are Haven's only administrator. Make another member an "
-                    + "administrator first, so that someone can still look after the forum.");
+            throw org.haven.web.ApiException.conflict("You are Haven's only administrator, so this account cannot be "
+                    + "deleted here: nobody else could appoint moderators or confirm crisis lines. Ask whoever runs "
+                    + "your Haven server.");
         }
         leaving.fire(new MemberLeaving(memberId, erasePosts));
         em.createNamedQuery("MemberSession.deleteOfMember").setParameter("member", memberId).executeUpdate();

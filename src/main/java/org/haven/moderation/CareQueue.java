@@ -81,18 +81,20 @@ public class CareQueue {
     }
 
     /**
-     * A member deleted their account and erased their posts: the items about those posts go too, detection
-     * details and all, since they quote the words the member asked to have erased and there is no one left to
-     * reach. Runs before discussions detach the posts from the member (lower priority first). Posts the member
-     * keeps under [deleted member] stay visible, and so do their items, until retention.
+     * A member deleted their account and erased their posts. The care items about those posts stay in the queue:
+     * someone in danger who deletes their account is a reason for moderators to look, not to look away, and the
+     * thread stays readable. But the matched spans quote the words the member asked to have erased, so they go;
+     * the level, the rule ids and the time stay, until retention removes the item as always. Runs before
+     * discussions detach the posts from the member (lower priority first).
      */
     void onMemberLeaving(@Observes @Priority(Interceptor.Priority.APPLICATION) MemberLeaving leaving) {
         if (!leaving.erasePosts()) {
             return;
         }
-        int removed = em.createNativeQuery("DELETE FROM moderation_item WHERE post_id IN (SELECT id FROM post WHERE author_id = ?1)")
+        int cleared = em.createNativeQuery("UPDATE moderation_item SET spans = '[]' WHERE post_id IN "
+                        + "(SELECT id FROM post WHERE author_id = ?1)")
                 .setParameter(1, leaving.memberId()).executeUpdate();
-        LOG.fine(() -> removed + " moderation items removed with a leaving member's erased posts");
+        LOG.fine(() -> cleared + " moderation items lost their quoted spans with a leaving member's erased posts");
     }
 
     private static String spans(List<CrisisMatch> matches) {

@@ -112,13 +112,7 @@ public class Throttle {
 
     /** Forgets {@code key} in {@code scope}, e.g. after a successful sign-in. */
     public void reset(String scope, String key) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement delete = c.prepareStatement("DELETE FROM rate_limit WHERE bucket = ?")) {
-            delete.setString(1, bucket(scope, key));
-            delete.executeUpdate();
-        } catch (SQLException e) {
-            notCounted(scope, e);
-        }
+        changeWindow(scope, key, "DELETE FROM rate_limit WHERE bucket = ?");
     }
 
     /**
@@ -126,10 +120,13 @@ public class Throttle {
      * failures should count.
      */
     public void release(String scope, String key) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement update = c.prepareStatement("UPDATE rate_limit SET hits = hits - 1 WHERE bucket = ? AND hits > 0")) {
-            update.setString(1, bucket(scope, key));
-            update.executeUpdate();
+        changeWindow(scope, key, "UPDATE rate_limit SET hits = hits - 1 WHERE bucket = ? AND hits > 0");
+    }
+
+    private void changeWindow(String scope, String key, String sql) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement change = c.prepareStatement(sql)) {
+            change.setString(1, bucket(scope, key));
+            change.executeUpdate();
         } catch (SQLException e) {
             notCounted(scope, e);
         }

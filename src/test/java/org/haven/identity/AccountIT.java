@@ -126,7 +126,10 @@ class AccountIT {
         long thread = id(api.startThread(leaving, TOPIC, "What got me through", "Walking, every evening.", false));
         long reply = id(api.reply(staying, thread, "Walking works for me too.", false));
         assertEquals(200, api.json("POST", "api/v1/posts/" + reply + "/helpful", null, leaving).status());
+        assertEquals(200, api.json("POST", "api/v1/posts/" + reply + "/support", null, leaving).status());
+        assertEquals(200, api.json("POST", "api/v1/posts/" + reply + "/support", null, staying).status());
         assertEquals(1, postIn(api.thread(thread, null), reply).getInt("helpfulCount"));
+        assertEquals(2, postIn(api.thread(thread, null), reply).getInt("supportCount"));
 
         Api.Answer deleted = delete(api, leaving, Api.PASSPHRASE, "keep");
 
@@ -140,6 +143,10 @@ class AccountIT {
         assertEquals("[deleted member]", read.getString("author"));
         assertEquals("What got me through", read.getString("title"));
         assertEquals(0, postIn(read, reply).getInt("helpfulCount"), "the member's helpful mark left with them");
+        assertEquals(1, postIn(read, reply).getInt("supportCount"), "their support too, and only theirs");
+        String page = api.get("threads/" + thread).body();
+        assertTrue(page.contains("[deleted member]") && page.contains("Walking, every evening."), page);
+        assertFalse(page.contains(leaving.pseudonym()), "the page no longer names them");
         String key = leaving.pseudonym().toLowerCase(Locale.ROOT);
         assertEquals(0, count("SELECT COUNT(*) FROM member WHERE pseudonym_key = ?", key));
         assertEquals(0, count("SELECT COUNT(*) FROM post WHERE thread_id = ? AND author_id IS NOT NULL AND id <> ?", thread, reply));
@@ -174,18 +181,21 @@ class AccountIT {
         String like = "%" + marker + "%";
         assertEquals(0, count("SELECT COUNT(*) FROM post WHERE body_markdown LIKE ? OR body_html LIKE ?", like, like));
         assertEquals(0, count("SELECT COUNT(*) FROM discussion_thread WHERE title LIKE ?", like));
-        assertEquals(0, count("SELECT COUNT(*) FROM moderation_item WHERE post_id = ?", opening),
-                "the care item quoting the erased words went with them");
+        assertEquals(1, count("SELECT COUNT(*) FROM moderation_item WHERE post_id = ? AND crisis_level = 'IMMINENT' "
+                + "AND status = 'PENDING'", opening), "the care item stays for the moderators: someone in danger left");
+        assertEquals(0, count("SELECT COUNT(*) FROM moderation_item WHERE post_id = ? AND spans <> '[]'", opening),
+                "but without the spans that quoted the erased words");
     }
 
     @Test
-    void theOnlyAdministratorCannotLeave() {
+    void theOnlyAdministratorCannotLeave() throws Exception {
         Api api = new Api(base);
 
         Api.Answer refused = delete(api, api.administrator(), Api.ADMIN_PASSPHRASE, "keep");
 
         assertProblem(409, refused);
         assertTrue(refused.json().getString("detail").contains("only administrator"), refused.body());
+        assertEquals(1, count("SELECT COUNT(*) FROM member WHERE pseudonym_key = ?", Api.ADMIN_PSEUDONYM.toLowerCase(Locale.ROOT)));
         assertEquals(200, api.get("api/v1/me", api.administrator()).status());
     }
 
@@ -200,6 +210,13 @@ class AccountIT {
         assertTrue(page.body().contains("Delete my account") && page.body().contains("/api/v1/me/export"), page.body());
         String csrf = page.cookieValue("haven_csrf");
         Map<String, String> cookies = Api.headers(Map.of("Cookie", "haven_session=" + member.token() + "; haven_csrf=" + csrf));
+
+        assertEquals(403, api.form("account/delete", Map.of("posts", "keep", "passphrase", Api.PASSPHRASE), cookies).status(),
+                "a form without its CSRF token changes nothing");
+        assertEquals(403, api.send("DELETE", "api/v1/me", "application/json",
+                Api.object("passphrase", Api.PASSPHRASE, "posts", "keep"), session).status(),
+                "the session cookie alone, without X-CSRF-Token, cannot delete the account");
+        assertEquals(200, api.get("api/v1/me", member).status());
 
         Api.Answer wrong = api.form("account/delete", Map.of("csrf", csrf, "posts", "erase", "passphrase", "a wrong guess here"), cookies);
         assertEquals(403, wrong.status());

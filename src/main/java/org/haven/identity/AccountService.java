@@ -57,7 +57,7 @@ public class AccountService {
 
     /** After the passphrase is confirmed (failures count like sign-ins), the account goes, in one transaction. */
     public void delete(Viewer viewer, IdentityRequests.AccountDeletion request, String clientKey) {
-        members.confirmPassphrase(viewer, request.passphrase(), clientKey);
+        members.confirmPassphrase(viewer, request.passphrase(), "passphrase", clientKey);
         repository.delete(viewer.memberId(), request.erasePosts());
         LOG.info(() -> "member " + viewer.memberId() + " deleted their account"
                 + (request.erasePosts() ? " and erased their posts" : ", keeping their posts"));

@@ -131,11 +131,34 @@ public class IdentityPages {
     @GET
     @Path("account")
     @Operation(hidden = true)
-    public Response account() {
+    public Response account(@QueryParam("changed") String changed) {
         if (current.viewer().isEmpty()) {
             return Pages.seeOther("/sign-in?next=/account");
         }
-        return accountPage(200, Map.of(), null);
+        return accountPage(200, Map.of(), null, changed != null);
+    }
+
+    @POST
+    @Path("account/passphrase")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response changePassphrase(@CookieParam(SessionCookies.NAME) String token, MultivaluedMap<String, String> form) {
+        Viewer viewer = current.viewer().orElse(null);
+        if (viewer == null) {
+            return Pages.seeOther("/sign-in?next=/account");
+        }
+        var request = new IdentityRequests.PassphraseChange(form.getFirst("currentPassphrase"), form.getFirst("newPassphrase"));
+        Map<String, String> errors = FormErrors.check(validator, request);
+        if (!errors.isEmpty()) {
+            return accountPage(400, errors, null, false);
+        }
+        try {
+            members.changePassphrase(viewer, request.currentPassphrase(), request.newPassphrase(), token,
+                    throttle.clientKey(http.getRemoteAddr()));
+        } catch (ApiException refused) {
+            return Pages.refusal(refused, accountPage(refused.status(), FormErrors.of(refused), null, false));
+        }
+        return Pages.seeOther("/account?changed");
     }
 
     @POST
@@ -151,12 +174,12 @@ public class IdentityPages {
         var request = new IdentityRequests.AccountDeletion(form.getFirst("passphrase"), posts);
         Map<String, String> errors = FormErrors.check(validator, request);
         if (!errors.isEmpty()) {
-            return accountPage(400, errors, posts);
+            return accountPage(400, errors, posts, false);
         }
         try {
             accounts.delete(viewer, request, throttle.clientKey(http.getRemoteAddr()));
         } catch (ApiException refused) {
-            return Pages.refusal(refused, accountPage(refused.status(), FormErrors.of(refused), posts));
+            return Pages.refusal(refused, accountPage(refused.status(), FormErrors.of(refused), posts, false));
         }
         return Response.seeOther(java.net.URI.create("/account/deleted"))
                 .cookie(SessionCookies.clear(IdentityResource.secure(http))).build();
@@ -169,10 +192,11 @@ public class IdentityPages {
         return pages.page("account-deleted.jte", Map.of());
     }
 
-    private Response accountPage(int status, Map<String, String> errors, String posts) {
+    private Response accountPage(int status, Map<String, String> errors, String posts, boolean changed) {
         Map<String, Object> model = new java.util.HashMap<>();
         model.put("errors", errors);
         model.put("posts", posts);
+        model.put("changed", changed);
         return pages.page(status, "account.jte", model);
     }
 }

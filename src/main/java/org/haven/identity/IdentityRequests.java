@@ -46,6 +46,16 @@ public final class IdentityRequests {
             String role) {
     }
 
+    /** A new passphrase for a signed-in member, confirmed with the current one. */
+    public record PassphraseChange(
+            @NotBlank(message = "Enter your current passphrase.")
+            @Size(max = 200, message = "A passphrase has at most 200 characters.")
+            String currentPassphrase,
+            @NotNull(message = "Choose a new passphrase of at least 10 characters.")
+            @Size(min = 10, max = 200, message = "A passphrase has 10 to 200 characters.")
+            String newPassphrase) {
+    }
+
     /** Deleting an account: the passphrase again, and what becomes of the posts. */
     public record AccountDeletion(
             @NotBlank(message = "Enter your passphrase to confirm.")

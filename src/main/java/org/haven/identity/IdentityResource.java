@@ -114,6 +114,17 @@ public class IdentityResource {
                 .build();
     }
 
+    @PUT
+    @Path("me/passphrase")
+    @Operation(summary = "Change your passphrase, confirming the current one; every other session ends. 403 on a wrong "
+            + "current passphrase (counted like a failed sign-in)")
+    public Response changePassphrase(
+            @Valid @NotNull(message = "Send {currentPassphrase, newPassphrase}.") IdentityRequests.PassphraseChange request) {
+        Viewer viewer = current.require();
+        members.changePassphrase(viewer, request.currentPassphrase(), request.newPassphrase(), bearerOrCookie(), clientKey());
+        return Response.noContent().build();
+    }
+
     @DELETE
     @Path("me")
     @Operation(summary = "Delete your account, confirming with your passphrase: posts \"erase\" erases your posts and "

@@ -70,6 +70,10 @@ public class Member {
     }
 
     /** A recovery: the new passphrase, and a new one-time code in place of the one just used. */
+    void passphraseChanged(String newPassphraseHash) {
+        this.passphraseHash = newPassphraseHash;
+    }
+
     void recovered(String newPassphraseHash, String newRecoveryCodeHash) {
         this.passphraseHash = newPassphraseHash;
         this.recoveryCodeHash = newRecoveryCodeHash;

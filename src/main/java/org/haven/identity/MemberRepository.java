@@ -80,6 +80,14 @@ public class MemberRepository {
         em.createNamedQuery("MemberSession.deleteOfMember").setParameter("member", memberId).executeUpdate();
     }
 
+    /** A new passphrase; every other session of the member ends, in one transaction. */
+    @Transactional
+    public void changePassphrase(long memberId, String passphraseHash, String keptTokenHash) {
+        em.find(Member.class, memberId).passphraseChanged(passphraseHash);
+        em.createNamedQuery("MemberSession.deleteOthersOfMember").setParameter("member", memberId)
+                .setParameter("kept", keptTokenHash).executeUpdate();
+    }
+
     /**
      * Deletes the member in one transaction: every feature detaches (or erases) what the member wrote through
      * {@link MemberLeaving}, then their sessions and their row go. The last administrator cannot leave, or

@@ -132,17 +132,28 @@ public class MemberService {
     }
 
     /**
+     * A signed-in member changes their passphrase, confirming the current one (failures count like sign-ins).
+     * Every other session ends, so a session left open elsewhere, or taken, stops working; this one goes on.
+     */
+    public void changePassphrase(Viewer viewer, String currentPassphrase, String newPassphrase, String sessionToken,
+            String clientKey) {
+        confirmPassphrase(viewer, currentPassphrase, "currentPassphrase", clientKey);
+        repository.changePassphrase(viewer.memberId(), hasher.hash(newPassphrase), Secrets.sha256Hex(sessionToken));
+        LOG.info(() -> "member " + viewer.memberId() + " changed their passphrase; other sessions ended");
+    }
+
+    /**
      * The member's own passphrase again, before something that cannot be undone. Failures count like failed
      * sign-ins: a session left open on a shared computer must not be a way to guess the passphrase.
      */
-    public void confirmPassphrase(Viewer viewer, String passphrase, String clientKey) {
+    public void confirmPassphrase(Viewer viewer, String passphrase, String field, String clientKey) {
         String key = Pseudonyms.key(viewer.pseudonym());
         countSignInAttempt(key, clientKey);
         Member member = repository.byId(viewer.memberId()).orElseThrow(() -> ApiException.notFound("That member"));
         if (!hasher.verify(passphrase, member.passphraseHash())) {
             String message = "That is not your passphrase. Nothing was changed.";
             throw new ApiException(403, "Passphrase not confirmed", message,
-                    java.util.List.of(new org.haven.web.Problem.FieldError("passphrase", "body", message)));
+                    java.util.List.of(new org.haven.web.Problem.FieldError(field, "body", message)));
         }
         signInSucceeded(key, clientKey);
     }

@@ -188,6 +188,53 @@ class AccountIT {
     }
 
     @Test
+    void aNewPassphraseEndsEveryOtherSessionAndTheOldOneNoLongerSignsIn() {
+        Api api = new Api(base);
+        Api.Member here = api.newMember("Changer");
+        Api.Member elsewhere = api.signInAs(here.pseudonym(), Api.PASSPHRASE);
+        String newPassphrase = "a new lantern by the harbour";
+
+        assertProblemNaming(403, "currentPassphrase", api.json("PUT", "api/v1/me/passphrase",
+                Api.object("currentPassphrase", "not the one", "newPassphrase", newPassphrase), here));
+        assertProblemNaming(400, "newPassphrase", api.json("PUT", "api/v1/me/passphrase",
+                Api.object("currentPassphrase", Api.PASSPHRASE, "newPassphrase", "short"), here));
+        assertEquals(200, api.get("api/v1/me", elsewhere).status(), "nothing changed yet");
+
+        Api.Answer changed = api.json("PUT", "api/v1/me/passphrase",
+                Api.object("currentPassphrase", Api.PASSPHRASE, "newPassphrase", newPassphrase), here);
+
+        assertEquals(204, changed.status(), changed.body());
+        assertEquals(200, api.get("api/v1/me", here).status(), "this session goes on");
+        assertProblem(401, api.get("api/v1/me", elsewhere));
+        assertProblem(401, api.json("POST", "api/v1/sessions",
+                Api.object("pseudonym", here.pseudonym(), "passphrase", Api.PASSPHRASE), (String) null));
+        assertEquals(here.pseudonym(), api.signIn(here.pseudonym(), newPassphrase).getString("pseudonym"));
+    }
+
+    @Test
+    void theAccountPageChangesThePassphraseWithoutJavaScript() {
+        Api api = new Api(base);
+        Api.Member member = api.newMember("PageChanger");
+        String csrf = api.get("account", Api.cookie("haven_session", member.token())).cookieValue("haven_csrf");
+        Map<String, String> cookies = Api.headers(Map.of("Cookie", "haven_session=" + member.token() + "; haven_csrf=" + csrf));
+
+        Api.Answer wrong = api.form("account/passphrase", Map.of("csrf", csrf, "currentPassphrase", "a wrong guess here",
+                "newPassphrase", "evening tea on the step"), cookies);
+        assertEquals(403, wrong.status());
+        assertTrue(wrong.body().contains("id=\"currentPassphrase-error\""), wrong.body());
+
+        Api.Answer done = api.form("account/passphrase", Map.of("csrf", csrf, "currentPassphrase", Api.PASSPHRASE,
+                "newPassphrase", "evening tea on the step"), cookies);
+
+        assertEquals(303, done.status(), done.body());
+        String location = done.header("Location");
+        assertTrue(location.endsWith("/account?changed"), location);
+        assertTrue(api.get("account?changed", Api.cookie("haven_session", member.token())).body()
+                .contains("Your passphrase is changed."));
+        assertEquals(member.pseudonym(), api.signIn(member.pseudonym(), "evening tea on the step").getString("pseudonym"));
+    }
+
+    @Test
     void theOnlyAdministratorCannotLeave() throws Exception {
         Api api = new Api(base);
 

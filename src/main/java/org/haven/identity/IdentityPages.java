@@ -21,7 +21,7 @@ import org.haven.web.FormErrors;
 import org.haven.web.Pages;
 import org.haven.web.Throttle;
 
-/** The sign-up, sign-in and sign-out pages, and the account page (export, deletion). */
+/** The sign-up, sign-in, recovery and sign-out pages, and the account page (passphrase, export, deletion). */
 @Path("")
 @Produces(MediaType.TEXT_HTML)
 public class IdentityPages {
@@ -115,6 +115,37 @@ public class IdentityPages {
     private Response signInPage(int status, Map<String, String> errors, String pseudonym, String next) {
         return pages.page(status, "sign-in.jte", Map.of("errors", errors, "pseudonym", pseudonym == null ? "" : pseudonym,
                 "next", Pages.localPath(next)));
+    }
+
+    @GET
+    @Path("recover")
+    @Operation(hidden = true)
+    public Response recoverForm() {
+        return recoverPage(200, Map.of(), "");
+    }
+
+    @POST
+    @Path("recover")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response recover(MultivaluedMap<String, String> form) {
+        String pseudonym = form.getFirst("pseudonym");
+        var request = new IdentityRequests.Recovery(pseudonym, form.getFirst("recoveryCode"), form.getFirst("newPassphrase"));
+        Map<String, String> errors = FormErrors.check(validator, request);
+        if (!errors.isEmpty()) {
+            return recoverPage(400, errors, pseudonym);
+        }
+        try {
+            MemberService.SignedUp done = members.recover(pseudonym, request.recoveryCode(), request.newPassphrase(),
+                    throttle.clientKey(http.getRemoteAddr()));
+            return pages.page("recovered.jte", Map.of("pseudonym", done.pseudonym(), "recoveryCode", done.recoveryCode()));
+        } catch (ApiException refused) {
+            return Pages.refusal(refused, recoverPage(refused.status(), FormErrors.of(refused), pseudonym));
+        }
+    }
+
+    private Response recoverPage(int status, Map<String, String> errors, String pseudonym) {
+        return pages.page(status, "recover.jte", Map.of("errors", errors, "pseudonym", pseudonym == null ? "" : pseudonym));
     }
 
     @POST

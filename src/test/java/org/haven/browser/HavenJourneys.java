@@ -130,6 +130,32 @@ abstract class HavenJourneys {
     }
 
     @Test
+    void aMemberWhoForgotThePassphraseComesBackWithTheRecoveryCode() {
+        String pseudonym = Api.newPseudonym("Br");
+        browser.open("/sign-up");
+        browser.type(By.id("pseudonym"), pseudonym);
+        browser.type(By.id("passphrase"), PASSPHRASE);
+        browser.press(Browser.button("Create my account"));
+        String code = browser.find(By.id("recovery-code")).getText().strip();
+
+        browser.open("/sign-in");
+        browser.follow(By.linkText("Use your recovery code"));
+        browser.type(By.id("pseudonym"), pseudonym);
+        browser.type(By.id("recoveryCode"), code);
+        browser.type(By.id("newPassphrase"), "a new harbour lantern");
+        browser.press(Browser.button("Set my new passphrase"));
+
+        assertEquals("Welcome back, " + pseudonym, browser.find(By.tagName("h1")).getText());
+        String next = browser.find(By.id("recovery-code")).getText().strip();
+        assertTrue(RECOVERY_CODE.matcher(next).matches() && !next.equals(code), "a new code: " + next);
+        browser.follow(By.linkText("I have saved it, sign me in"));
+        browser.type(By.id("pseudonym"), pseudonym);
+        browser.type(By.id("passphrase"), "a new harbour lantern");
+        browser.press(Browser.button("Sign in"));
+        assertEquals("Signed in as " + pseudonym, browser.find(By.cssSelector(".site-header .signed-in")).getText());
+    }
+
+    @Test
     void aMemberDeletesTheirAccountFromTheAccountPageAndTheirPseudonymNoLongerSignsIn() {
         String pseudonym = signUp();
         signIn(pseudonym);

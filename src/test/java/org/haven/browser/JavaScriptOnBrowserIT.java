@@ -34,6 +34,9 @@ class JavaScriptOnBrowserIT extends HavenJourneys {
 
         browser.open("/sign-up");
         reports.add(axe.check(browser, "sign-up page (/sign-up)"));
+        browser.open("/recover");
+        browser.press(Browser.button("Set my new passphrase"));
+        reports.add(axe.check(browser, "recovery page shown again with errors (POST /recover)"));
 
         signIn(signUp());
         openComposeFromHome();

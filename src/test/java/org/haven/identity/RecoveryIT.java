@@ -66,4 +66,39 @@ class RecoveryIT {
         assertEquals(400, missing.status());
         assertEquals(2, missing.json().getJsonArray("errors").size(), missing.body());
     }
+
+    @Test
+    void theRecoveryPageWorksWithoutJavaScriptAndShowsTheNewCodeOnce() {
+        Api api = new Api(base);
+        String pseudonym = Api.newPseudonym("PageForgot");
+        String code = api.json("POST", "api/v1/members", Api.object("pseudonym", pseudonym, "passphrase", Api.PASSPHRASE),
+                (String) null).json().getString("recoveryCode");
+        assertTrue(api.get("sign-in").body().contains("href=\"/recover\""), "the sign-in page leads here");
+        Api.Answer form = api.get("recover");
+        assertEquals(200, form.status());
+        String csrf = form.cookieValue("haven_csrf");
+        java.util.Map<String, String> cookie = Api.cookie("haven_csrf", csrf);
+
+        Api.Answer wrong = api.form("recover", java.util.Map.of("csrf", csrf, "pseudonym", pseudonym,
+                "recoveryCode", "AAAA-BBBB-CCCC-DDDD-EEEE", "newPassphrase", "a calm new passphrase"), cookie);
+        assertEquals(401, wrong.status());
+        assertTrue(wrong.body().contains("That pseudonym and recovery code do not match."), wrong.body());
+        assertTrue(wrong.body().contains("value=\"" + pseudonym + "\""), "the pseudonym is kept");
+        Api.Answer tooShort = api.form("recover", java.util.Map.of("csrf", csrf, "pseudonym", pseudonym,
+                "recoveryCode", code, "newPassphrase", "short"), cookie);
+        assertEquals(400, tooShort.status());
+        assertTrue(tooShort.body().contains("id=\"newPassphrase-error\""), tooShort.body());
+
+        Api.Answer done = api.form("recover", java.util.Map.of("csrf", csrf, "pseudonym", pseudonym,
+                "recoveryCode", code, "newPassphrase", "a calm new passphrase"), cookie);
+
+        assertEquals(200, done.status(), done.body());
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("id=\"recovery-code\">([A-Z0-9-]+)<").matcher(done.body());
+        assertTrue(shown.find(), done.body());
+        assertNotEquals(code, shown.group(1), "a new code, shown once");
+        assertEquals("no-store", done.header("Cache-Control"), "and never kept by a cache");
+        assertTrue(api.signIn(pseudonym, "a calm new passphrase").getString("token").length() > 20);
+        assertEquals(401, api.form("recover", java.util.Map.of("csrf", csrf, "pseudonym", pseudonym,
+                "recoveryCode", code, "newPassphrase", "yet another one here"), cookie).status(), "the used code is spent");
+    }
 }

@@ -140,7 +140,12 @@ public class IdentityPages {
                     throttle.clientKey(http.getRemoteAddr()));
             return pages.page("recovered.jte", Map.of("pseudonym", done.pseudonym(), "recoveryCode", done.recoveryCode()));
         } catch (ApiException refused) {
-            return Pages.refusal(refused, recoverPage(refused.status(), FormErrors.of(refused), pseudonym));
+            Map<String, String> shown = FormErrors.of(refused);
+            if (refused.status() == 401) {
+                // the message names both; the code is what a person retypes, so that is where it is shown
+                shown = Map.of("recoveryCode", refused.toProblem().detail());
+            }
+            return Pages.refusal(refused, recoverPage(refused.status(), shown, pseudonym));
         }
     }
 
@@ -166,14 +171,14 @@ public class IdentityPages {
         if (current.viewer().isEmpty()) {
             return Pages.seeOther("/sign-in?next=/account");
         }
-        return accountPage(200, Map.of(), null, changed != null);
+        return accountPage(200, Map.of(), null, changed != null, null);
     }
 
     @POST
     @Path("account/passphrase")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response changePassphrase(@CookieParam(SessionCookies.NAME) String token, MultivaluedMap<String, String> form) {
+    public Response changePassphrase(MultivaluedMap<String, String> form) {
         Viewer viewer = current.viewer().orElse(null);
         if (viewer == null) {
             return Pages.seeOther("/sign-in?next=/account");
@@ -181,15 +186,18 @@ public class IdentityPages {
         var request = new IdentityRequests.PassphraseChange(form.getFirst("currentPassphrase"), form.getFirst("newPassphrase"));
         Map<String, String> errors = FormErrors.check(validator, request);
         if (!errors.isEmpty()) {
-            return accountPage(400, errors, null, false);
+            return accountPage(400, errors, null, false, "passphrase");
         }
+        MemberService.SignedIn session;
         try {
-            members.changePassphrase(viewer, request.currentPassphrase(), request.newPassphrase(), token,
+            session = members.changePassphrase(viewer, request.currentPassphrase(), request.newPassphrase(),
                     throttle.clientKey(http.getRemoteAddr()));
         } catch (ApiException refused) {
-            return Pages.refusal(refused, accountPage(refused.status(), FormErrors.of(refused), null, false));
+            return Pages.refusal(refused, accountPage(refused.status(), FormErrors.of(refused), null, false, "passphrase"));
         }
-        return Pages.seeOther("/account?changed");
+        // every session ended with the old passphrase: this browser carries on in the new one
+        return Response.seeOther(java.net.URI.create("/account?changed"))
+                .cookie(SessionCookies.issue(session.token(), session.maxAgeSeconds(), IdentityResource.secure(http))).build();
     }
 
     @POST
@@ -205,12 +213,12 @@ public class IdentityPages {
         var request = new IdentityRequests.AccountDeletion(form.getFirst("passphrase"), posts);
         Map<String, String> errors = FormErrors.check(validator, request);
         if (!errors.isEmpty()) {
-            return accountPage(400, errors, posts, false);
+            return accountPage(400, errors, posts, false, "delete");
         }
         try {
             accounts.delete(viewer, request, throttle.clientKey(http.getRemoteAddr()));
         } catch (ApiException refused) {
-            return Pages.refusal(refused, accountPage(refused.status(), FormErrors.of(refused), posts, false));
+            return Pages.refusal(refused, accountPage(refused.status(), FormErrors.of(refused), posts, false, "delete"));
         }
         return Response.seeOther(java.net.URI.create("/account/deleted"))
                 .cookie(SessionCookies.clear(IdentityResource.secure(http))).build();
@@ -223,8 +231,10 @@ public class IdentityPages {
         return pages.page("account-deleted.jte", Map.of());
     }
 
-    private Response accountPage(int status, Map<String, String> errors, String posts, boolean changed) {
+    /** The account page; {@code section} is the form whose mistakes are shown ("passphrase" or "delete"). */
+    private Response accountPage(int status, Map<String, String> errors, String posts, boolean changed, String section) {
         Map<String, Object> model = new java.util.HashMap<>();
+        model.put("section", section);
         model.put("errors", errors);
         model.put("posts", posts);
         model.put("changed", changed);

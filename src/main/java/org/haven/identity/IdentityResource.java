@@ -116,13 +116,17 @@ public class IdentityResource {
 
     @PUT
     @Path("me/passphrase")
-    @Operation(summary = "Change your passphrase, confirming the current one; every other session ends. 403 on a wrong "
-            + "current passphrase (counted like a failed sign-in)")
+    @Operation(summary = "Change your passphrase, confirming the current one. Every session ends, this one too; the "
+            + "answer is a new session (token, csrfToken and cookie), as from sign-in. 403 on a wrong current passphrase "
+            + "(counted like a failed sign-in)")
     public Response changePassphrase(
             @Valid @NotNull(message = "Send {currentPassphrase, newPassphrase}.") IdentityRequests.PassphraseChange request) {
-        Viewer viewer = current.require();
-        members.changePassphrase(viewer, request.currentPassphrase(), request.newPassphrase(), bearerOrCookie(), clientKey());
-        return Response.noContent().build();
+        MemberService.SignedIn session = members.changePassphrase(current.require(), request.currentPassphrase(),
+                request.newPassphrase(), clientKey());
+        return Response.ok(new IdentityRequests.SessionView(session.token(), session.csrfToken(), session.pseudonym(),
+                        session.role().wireName()))
+                .cookie(SessionCookies.issue(session.token(), session.maxAgeSeconds(), secure(http)))
+                .build();
     }
 
     @DELETE

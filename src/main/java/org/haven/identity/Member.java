@@ -69,11 +69,12 @@ public class Member {
         this.role = newRole;
     }
 
-    /** A recovery: the new passphrase, and a new one-time code in place of the one just used. */
+    /** The member chose a new passphrase (confirmed with the current one); the recovery code stays as it is. */
     void passphraseChanged(String newPassphraseHash) {
         this.passphraseHash = newPassphraseHash;
     }
 
+    /** A recovery: the new passphrase, and a new one-time code in place of the one just used. */
     void recovered(String newPassphraseHash, String newRecoveryCodeHash) {
         this.passphraseHash = newPassphraseHash;
         this.recoveryCodeHash = newRecoveryCodeHash;

@@ -80,12 +80,11 @@ public class MemberRepository {
         em.createNamedQuery("MemberSession.deleteOfMember").setParameter("member", memberId).executeUpdate();
     }
 
-    /** A new passphrase; every other session of the member ends, in one transaction. */
+    /** A new passphrase, and every session of the member ends, in one transaction. */
     @Transactional
-    public void changePassphrase(long memberId, String passphraseHash, String keptTokenHash) {
+    public void changePassphrase(long memberId, String passphraseHash) {
         em.find(Member.class, memberId).passphraseChanged(passphraseHash);
-        em.createNamedQuery("MemberSession.deleteOthersOfMember").setParameter("member", memberId)
-                .setParameter("kept", keptTokenHash).executeUpdate();
+        em.createNamedQuery("MemberSession.deleteOfMember").setParameter("member", memberId).executeUpdate();
     }
 
     /**

@@ -123,23 +123,29 @@ public class MemberService {
         }
         Member member = found.get();
         signInSucceeded(key, clientKey);
+        LOG.fine(() -> "member " + member.id() + " signed in");
+        return openSession(member);
+    }
+
+    private SignedIn openSession(Member member) {
         String token = Secrets.randomToken(32);
         var now = clock.now();
         repository.startSession(Secrets.sha256Hex(token), member.id(), now, now.plusHours(sessionLifetimeHours));
-        LOG.fine(() -> "member " + member.id() + " signed in");
         return new SignedIn(token, SessionCookies.csrfFor(token), member.pseudonym(), member.role(),
                 (int) Math.min(Integer.MAX_VALUE, sessionLifetimeHours * 3600));
     }
 
     /**
      * A signed-in member changes their passphrase, confirming the current one (failures count like sign-ins).
-     * Every other session ends, so a session left open elsewhere, or taken, stops working; this one goes on.
+     * Every session ends, this one too, and the member is handed a fresh one: a session left open elsewhere, or a
+     * token someone copied, even this one's, stops working.
      */
-    public void changePassphrase(Viewer viewer, String currentPassphrase, String newPassphrase, String sessionToken,
-            String clientKey) {
+    public SignedIn changePassphrase(Viewer viewer, String currentPassphrase, String newPassphrase, String clientKey) {
         confirmPassphrase(viewer, currentPassphrase, "currentPassphrase", clientKey);
-        repository.changePassphrase(viewer.memberId(), hasher.hash(newPassphrase), Secrets.sha256Hex(sessionToken));
-        LOG.info(() -> "member " + viewer.memberId() + " changed their passphrase; other sessions ended");
+        repository.changePassphrase(viewer.memberId(), hasher.hash(newPassphrase));
+        Member member = repository.byId(viewer.memberId()).orElseThrow(() -> ApiException.notFound("That member"));
+        LOG.info(() -> "member " + viewer.memberId() + " changed their passphrase; every session ended, a new one began");
+        return openSession(member);
     }
 
     /**

@@ -23,8 +23,6 @@ import java.time.OffsetDateTime;
         query = "select s from MemberSession s join fetch s.member where s.tokenHash = :hash")
 @NamedQuery(name = "MemberSession.deleteByHash", query = "delete from MemberSession s where s.tokenHash = :hash")
 @NamedQuery(name = "MemberSession.deleteOfMember", query = "delete from MemberSession s where s.member.id = :member")
-@NamedQuery(name = "MemberSession.deleteOthersOfMember",
-        query = "delete from MemberSession s where s.member.id = :member and s.tokenHash <> :kept")
 @NamedQuery(name = "MemberSession.deleteExpired", query = "delete from MemberSession s where s.expiresAt < :now")
 public class MemberSession {
 

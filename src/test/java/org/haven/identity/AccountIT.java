@@ -188,7 +188,7 @@ class AccountIT {
     }
 
     @Test
-    void aNewPassphraseEndsEveryOtherSessionAndTheOldOneNoLongerSignsIn() {
+    void aNewPassphraseEndsEverySessionHandsANewOneAndTheOldPassphraseNoLongerSignsIn() {
         Api api = new Api(base);
         Api.Member here = api.newMember("Changer");
         Api.Member elsewhere = api.signInAs(here.pseudonym(), Api.PASSPHRASE);
@@ -203,9 +203,12 @@ class AccountIT {
         Api.Answer changed = api.json("PUT", "api/v1/me/passphrase",
                 Api.object("currentPassphrase", Api.PASSPHRASE, "newPassphrase", newPassphrase), here);
 
-        assertEquals(204, changed.status(), changed.body());
-        assertEquals(200, api.get("api/v1/me", here).status(), "this session goes on");
+        assertEquals(200, changed.status(), changed.body());
+        String fresh = changed.json().getString("token");
         assertProblem(401, api.get("api/v1/me", elsewhere));
+        assertProblem(401, api.get("api/v1/me", here)); // this session's token too: someone may have copied it
+        assertEquals(200, api.get("api/v1/me", Api.bearer(fresh)).status(), "the member carries on in a new session");
+        assertTrue(changed.setCookie("haven_session").isPresent(), "and a browser gets its cookie");
         assertProblem(401, api.json("POST", "api/v1/sessions",
                 Api.object("pseudonym", here.pseudonym(), "passphrase", Api.PASSPHRASE), (String) null));
         assertEquals(here.pseudonym(), api.signIn(here.pseudonym(), newPassphrase).getString("pseudonym"));
@@ -215,6 +218,7 @@ class AccountIT {
     void theAccountPageChangesThePassphraseWithoutJavaScript() {
         Api api = new Api(base);
         Api.Member member = api.newMember("PageChanger");
+        Api.Member elsewhere = api.signInAs(member.pseudonym(), Api.PASSPHRASE);
         String csrf = api.get("account", Api.cookie("haven_session", member.token())).cookieValue("haven_csrf");
         Map<String, String> cookies = Api.headers(Map.of("Cookie", "haven_session=" + member.token() + "; haven_csrf=" + csrf));
 
@@ -229,8 +233,11 @@ class AccountIT {
         assertEquals(303, done.status(), done.body());
         String location = done.header("Location");
         assertTrue(location.endsWith("/account?changed"), location);
-        assertTrue(api.get("account?changed", Api.cookie("haven_session", member.token())).body()
-                .contains("Your passphrase is changed."));
+        String fresh = done.cookieValue("haven_session");
+        assertProblem(401, api.get("api/v1/me", member));
+        assertProblem(401, api.get("api/v1/me", elsewhere));
+        assertTrue(api.get("account?changed", Api.cookie("haven_session", fresh)).body()
+                .contains("Your passphrase is changed."), "this browser carries on, in its new session");
         assertEquals(member.pseudonym(), api.signIn(member.pseudonym(), "evening tea on the step").getString("pseudonym"));
     }
 

@@ -83,6 +83,7 @@ class RecoveryIT {
                 "recoveryCode", "AAAA-BBBB-CCCC-DDDD-EEEE", "newPassphrase", "a calm new passphrase"), cookie);
         assertEquals(401, wrong.status());
         assertTrue(wrong.body().contains("That pseudonym and recovery code do not match."), wrong.body());
+        assertTrue(wrong.body().contains("id=\"recoveryCode-error\""), "the message sits by the code's field");
         assertTrue(wrong.body().contains("value=\"" + pseudonym + "\""), "the pseudonym is kept");
         Api.Answer tooShort = api.form("recover", java.util.Map.of("csrf", csrf, "pseudonym", pseudonym,
                 "recoveryCode", code, "newPassphrase", "short"), cookie);

@@ -24,6 +24,8 @@ public class MemberService {
     private static final Duration SIGN_IN_WINDOW = Duration.ofMinutes(15);
     private static final String TOO_MANY_FROM_HERE = "Too many failed sign-ins from here. Please wait a few minutes.";
     private static final String TOO_MANY_FOR_NAME = "Too many failed sign-ins for this pseudonym. Please wait a few minutes.";
+    private static final String TOO_MANY_FOR_NAME_FROM_HERE =
+            "Too many failed sign-ins for this pseudonym from here. Please wait a few minutes.";
 
     @Inject
     MemberRepository repository;
@@ -41,9 +43,19 @@ public class MemberService {
     @ConfigProperty(name = "haven.session.lifetime.hours", defaultValue = "336")
     long sessionLifetimeHours;
 
+    /** Failed sign-ins for one pseudonym from one (hashed) client address, in 15 minutes. */
     @Inject
     @ConfigProperty(name = "haven.limit.sign-in.failures", defaultValue = "10")
     int signInFailuresAllowed;
+
+    /**
+     * Failed sign-ins for one pseudonym from everywhere, in 15 minutes: the ceiling for guesses spread over many
+     * addresses. Well above the limit per pseudonym and address, so that a stranger guessing from one place cannot
+     * lock the member out of their own account.
+     */
+    @Inject
+    @ConfigProperty(name = "haven.limit.sign-in.failures.per.pseudonym", defaultValue = "100")
+    int signInFailuresPerPseudonym;
 
     /** Failed sign-ins from one (hashed) client address, across pseudonyms, in 15 minutes. */
     @Inject
@@ -165,25 +177,41 @@ public class MemberService {
     }
 
     /**
-     * Only failures count, per pseudonym and per (hashed) client address; past either limit even the right
-     * passphrase waits. Each attempt is counted before the (slow) passphrase check and taken back when it
-     * succeeds: checking first and counting after would let guesses sent together all pass the check.
+     * Only failures count: for a pseudonym from one (hashed) address, for a pseudonym from everywhere (a higher
+     * ceiling), and from one address across pseudonyms. Past any of them even the right passphrase waits. The
+     * tightest limit is the pair's, so that someone guessing a member's passphrase from one place locks only that
+     * place out, not the member, who signs in from their own. Each attempt is counted before the (slow) passphrase
+     * check and taken back when it succeeds: checking first and counting after would let guesses sent together all
+     * pass the check.
      */
     private void countSignInAttempt(String pseudonymKey, String clientKey) {
         throttle.hit("sign-in-client", clientKey, signInFailuresPerClient, SIGN_IN_WINDOW, TOO_MANY_FROM_HERE);
         try {
-            throttle.hit("sign-in", pseudonymKey, signInFailuresAllowed, SIGN_IN_WINDOW, TOO_MANY_FOR_NAME);
+            throttle.hit("sign-in", pseudonymKey, signInFailuresPerPseudonym, SIGN_IN_WINDOW, TOO_MANY_FOR_NAME);
         } catch (RuntimeException refused) {
-            // refused for the pseudonym before anything was tried: no failure from this address
+            // refused before anything was tried: no failure from this address
+            throttle.release("sign-in-client", clientKey);
+            throw refused;
+        }
+        try {
+            throttle.hit("sign-in-pair", pair(pseudonymKey, clientKey), signInFailuresAllowed, SIGN_IN_WINDOW,
+                    TOO_MANY_FOR_NAME_FROM_HERE);
+        } catch (RuntimeException refused) {
+            throttle.release("sign-in", pseudonymKey);
             throttle.release("sign-in-client", clientKey);
             throw refused;
         }
     }
 
-    /** A success: the pseudonym's failures are forgiven, and this attempt is taken back from the address's count. */
+    /** A success: this place's failures for the pseudonym are forgiven, and the attempt is taken back from the others. */
     private void signInSucceeded(String pseudonymKey, String clientKey) {
-        throttle.reset("sign-in", pseudonymKey);
+        throttle.reset("sign-in-pair", pair(pseudonymKey, clientKey));
+        throttle.release("sign-in", pseudonymKey);
         throttle.release("sign-in-client", clientKey);
+    }
+
+    private static String pair(String pseudonymKey, String clientKey) {
+        return pseudonymKey + '\n' + clientKey;
     }
 
     private static ApiException wrongCredentials() {

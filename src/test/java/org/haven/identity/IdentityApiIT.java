@@ -199,6 +199,26 @@ class IdentityApiIT {
     }
 
     @Test
+    void aStrangerGuessingFromOnePlaceLocksOnlyThatPlaceNotTheMember() {
+        String pseudonym = api.signUp("Harassed");
+        // behind a proxy Liberty believes X-Forwarded-For from a trusted one (loopback here): two different clients
+        Map<String, String> stranger = Map.of("X-Forwarded-For", "198.51.100.7");
+        Map<String, String> member = Map.of("X-Forwarded-For", "203.0.113.42");
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            assertProblem(401, api.send("POST", "api/v1/sessions", "application/json",
+                    object("pseudonym", pseudonym, "passphrase", "guess " + attempt), stranger));
+        }
+
+        Api.Answer strangerAgain = api.send("POST", "api/v1/sessions", "application/json",
+                object("pseudonym", pseudonym, "passphrase", Api.PASSPHRASE), stranger);
+        Api.Answer theMember = api.send("POST", "api/v1/sessions", "application/json",
+                object("pseudonym", pseudonym, "passphrase", Api.PASSPHRASE), member);
+
+        assertProblem(429, strangerAgain);
+        assertEquals(201, theMember.status(), "the member, from their own address, is not locked out: " + theMember.body());
+    }
+
+    @Test
     void aBearerTokenSaysWhoIsSignedIn() {
         Api.Member member = api.newMember("Whoami");
 

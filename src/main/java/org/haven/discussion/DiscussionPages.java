@@ -150,7 +150,7 @@ public class DiscussionPages {
                     previewHelp(viewer, title + "\n\n" + body));
         }
         try {
-            var created = postingLimit.write(viewer, DiscussionService.checkedTextOfThread(title, body),
+            var created = postingLimit.write(viewer, () -> DiscussionService.checkedTextOfThread(title, body),
                     () -> discussion.startThread(viewer, topicSlug, request));
             return Pages.seeOther(afterPosting(created.id(), 1, created.post().id(), created.crisis()));
         } catch (ApiException refused) {
@@ -196,7 +196,7 @@ public class DiscussionPages {
             return threadPage(200, id, 1, Map.of(), body, renderer.toSafeHtml(body), previewHelp(viewer, body), null);
         }
         try {
-            var created = postingLimit.write(viewer, DiscussionService.checkedTextOfReply(body),
+            var created = postingLimit.write(viewer, () -> DiscussionService.checkedTextOfReply(body),
                     () -> discussion.reply(viewer, id, request));
             // the page that holds the reply, by one count: the last page, read after the reply, can already be
             // further on when others replied in the meantime
@@ -245,7 +245,7 @@ public class DiscussionPages {
             return editPage(400, post, body, errors);
         }
         try {
-            CrisisHelp help = postingLimit.write(viewer, discussion.checkedTextOfEdit(id, body),
+            CrisisHelp help = postingLimit.write(viewer, () -> discussion.checkedTextOfEdit(id, body),
                     () -> discussion.edit(viewer, id, request)).crisis();
             // the page that holds the post, not page 1: in a long thread the writer's post and help are further on
             return Pages.seeOther(afterPosting(post.threadId(), discussion.pageOf(id), id, help));

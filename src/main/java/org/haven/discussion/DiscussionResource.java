@@ -49,7 +49,8 @@ public class DiscussionResource {
     public Response startThread(@PathParam("slug") String slug,
             @Valid @NotNull(message = "Send {title, body, anonymous}.") DiscussionRequests.NewThread request) {
         Viewer viewer = current.require();
-        var created = postingLimit.write(viewer, DiscussionService.checkedTextOfThread(request.title(), request.body()),
+        var created = postingLimit.write(viewer,
+                () -> DiscussionService.checkedTextOfThread(request.title(), request.body()),
                 () -> discussion.startThread(viewer, slug, request));
         return Response.status(201).entity(created).build();
     }
@@ -68,7 +69,7 @@ public class DiscussionResource {
     public Response reply(@PathParam("id") long id,
             @Valid @NotNull(message = "Send {body, anonymous}.") DiscussionRequests.NewPost request) {
         Viewer viewer = current.require();
-        var created = postingLimit.write(viewer, DiscussionService.checkedTextOfReply(request.body()),
+        var created = postingLimit.write(viewer, () -> DiscussionService.checkedTextOfReply(request.body()),
                 () -> discussion.reply(viewer, id, request));
         return Response.status(201).entity(created).build();
     }
@@ -90,7 +91,7 @@ public class DiscussionResource {
     public DiscussionViews.CreatedPost edit(@PathParam("id") long id,
             @Valid @NotNull(message = "Send {body, version}.") DiscussionRequests.EditPost request) {
         Viewer viewer = current.require();
-        return postingLimit.write(viewer, discussion.checkedTextOfEdit(id, request.body()),
+        return postingLimit.write(viewer, () -> discussion.checkedTextOfEdit(id, request.body()),
                 () -> discussion.edit(viewer, id, request));
     }
 

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.crisis.CrisisLevel;
 import org.haven.crisis.CrisisService;
 import org.haven.identity.Viewer;
+import org.haven.web.RateLimitedException;
 import org.haven.web.Throttle;
 
 /**
@@ -43,15 +44,20 @@ public class PostingLimit {
 
     /**
      * Runs {@code write} for {@code viewer} unless they are past the limit (a 429 saying when to try again);
-     * {@code checkedText} is what the write's crisis check will read.
+     * {@code checkedText} gives what the write's crisis check will read, and is asked for only past the limit.
      */
-    public <T> T write(Viewer viewer, String checkedText, Supplier<T> write) {
+    public <T> T write(Viewer viewer, Supplier<String> checkedText, Supplier<T> write) {
         if (viewer.canModerate()) {
             return write.get();
         }
         String member = Long.toString(viewer.memberId());
-        if (crisis.check(checkedText).level() == CrisisLevel.NONE) {
+        try {
             throttle.ensureBelow(SCOPE, member, postsPerHour, WINDOW, TOO_MANY);
+        } catch (RateLimitedException limited) {
+            // only past the limit is the text read (the write's own check reads it again): crisis language goes through
+            if (crisis.check(checkedText.get()).level() == CrisisLevel.NONE) {
+                throw limited;
+            }
         }
         T written = write.get();
         throttle.hit(SCOPE, member, Integer.MAX_VALUE, WINDOW, TOO_MANY);

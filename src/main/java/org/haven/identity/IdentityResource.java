@@ -75,12 +75,7 @@ public class IdentityResource {
     @Path("sessions")
     @Operation(summary = "Sign in; answers a bearer token and its CSRF token, and sets the session cookie")
     public Response signIn(@Valid @NotNull(message = "Send {pseudonym, passphrase}.") IdentityRequests.SignIn request) {
-        MemberService.SignedIn session = members.signIn(request.pseudonym(), request.passphrase(), clientKey());
-        return Response.status(201)
-                .cookie(SessionCookies.issue(session.token(), session.maxAgeSeconds(), secure(http)))
-                .entity(new IdentityRequests.SessionView(session.token(), session.csrfToken(), session.pseudonym(),
-                        session.role().wireName()))
-                .build();
+        return sessionAnswer(201, members.signIn(request.pseudonym(), request.passphrase(), clientKey()));
     }
 
     @DELETE
@@ -110,7 +105,6 @@ public class IdentityResource {
         Viewer viewer = current.require();
         return Response.ok(accounts.export(viewer))
                 .header("Content-Disposition", "attachment; filename=\"haven-" + viewer.pseudonym() + ".json\"")
-                .header("Cache-Control", "no-store")
                 .build();
     }
 
@@ -121,11 +115,16 @@ public class IdentityResource {
             + "(counted like a failed sign-in)")
     public Response changePassphrase(
             @Valid @NotNull(message = "Send {currentPassphrase, newPassphrase}.") IdentityRequests.PassphraseChange request) {
-        MemberService.SignedIn session = members.changePassphrase(current.require(), request.currentPassphrase(),
-                request.newPassphrase(), clientKey());
-        return Response.ok(new IdentityRequests.SessionView(session.token(), session.csrfToken(), session.pseudonym(),
-                        session.role().wireName()))
+        return sessionAnswer(200, members.changePassphrase(current.require(), request.currentPassphrase(),
+                request.newPassphrase(), clientKey()));
+    }
+
+    /** A new session as the API hands it out: the token and its CSRF token in the body, and the cookie for browsers. */
+    private Response sessionAnswer(int status, MemberService.SignedIn session) {
+        return Response.status(status)
                 .cookie(SessionCookies.issue(session.token(), session.maxAgeSeconds(), secure(http)))
+                .entity(new IdentityRequests.SessionView(session.token(), session.csrfToken(), session.pseudonym(),
+                        session.role().wireName()))
                 .build();
     }
 

@@ -209,6 +209,14 @@ public class DiscussionPages {
         }
     }
 
+    /** A post's lasting address: the page of its thread that shows it now. */
+    @GET
+    @Path("posts/" + ID)
+    @Operation(hidden = true)
+    public Response post(@PathParam("id") long id) {
+        return Pages.seeOther(discussion.addressOf(id));
+    }
+
     @GET
     @Path("posts/" + ID + "/edit")
     @Operation(hidden = true)

@@ -267,6 +267,16 @@ public class DiscussionService {
         return new EditablePost(post.id(), post.thread().id(), post.version(), post.bodyMarkdown());
     }
 
+    /**
+     * Where a post is read: the page of its thread that shows it, anchored at the post. A link to a post (from the
+     * care lane, say) stays right as replies push it to later pages.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String addressOf(long postId) {
+        Post post = post(postId);
+        return "/threads/" + post.thread().id() + "?page=" + pageOf(postId) + "#post-" + postId;
+    }
+
     /** Plain-text excerpts of posts, for moderators' lists: one query for all of them. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, String> excerpts(Collection<Long> postIds, int maxChars) {

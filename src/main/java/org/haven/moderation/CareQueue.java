@@ -60,6 +60,10 @@ public class CareQueue {
     public record Queue(List<CareItemView> items, int page) {
     }
 
+    /** A page of the queue with how many items wait in all, for the moderators' page. */
+    public record QueuePage(List<CareItemView> items, int page, int pageCount, long pending) {
+    }
+
     /** Runs inside the post's transaction: the item is stored with the post or not at all. */
     void onCrisis(@Observes CrisisDetected detected) {
         if (!detected.verdict().level().atLeast(CrisisLevel.CONCERN)) {
@@ -115,6 +119,15 @@ public class CareQueue {
         Map<Long, String> excerpts = discussion.excerpts(items.stream().map(ModerationItem::postId).toList(), 280);
         OffsetDateTime now = clock.now();
         return new Queue(items.stream().map(i -> view(i, excerpts.get(i.postId()), now)).toList(), page);
+    }
+
+    /** {@link #pending}, with the number of pending items and pages, for the moderators' page. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public QueuePage pendingPage(Lane lane, int page) {
+        long pending = em.createNamedQuery("ModerationItem.countPending", Long.class).setParameter("lane", lane)
+                .setParameter("status", ItemStatus.PENDING).getSingleResult();
+        int pageCount = (int) Math.max(1, (pending + PAGE_SIZE - 1) / PAGE_SIZE);
+        return new QueuePage(pending(lane, page).items(), page, pageCount, pending);
     }
 
     private static CareItemView view(ModerationItem i, String excerpt, OffsetDateTime now) {

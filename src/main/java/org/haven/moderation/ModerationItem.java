@@ -22,6 +22,8 @@ import org.haven.crisis.CrisisLevel;
 @Table(name = "moderation_item")
 @NamedQuery(name = "ModerationItem.pending", query = "select i from ModerationItem i where i.lane = :lane "
         + "and i.status = :status order by i.priority desc, i.createdAt, i.id")
+@NamedQuery(name = "ModerationItem.countPending", query = "select count(i) from ModerationItem i where i.lane = :lane "
+        + "and i.status = :status")
 @NamedQuery(name = "ModerationItem.pendingForPost", query = "select count(i) from ModerationItem i where i.postId = :post "
         + "and i.lane = :lane and i.status = :status")
 @NamedQuery(name = "ModerationItem.expire", query = "delete from ModerationItem i where i.createdAt < :before")

@@ -183,6 +183,34 @@ abstract class HavenJourneys {
     }
 
     @Test
+    void aModeratorFollowsTheCareLaneFromTheHeaderToThePostOfSomeoneInDanger() {
+        Api api = new Api(base);
+        Api.Member writer = api.newMember("BrCare");
+        long threadId = api.startThread(writer, "cravings-and-triggers", "Late " + suffix(), "Can't sleep.", false)
+                .getJsonNumber("id").longValue();
+        long postId = api.reply(writer, threadId, "i took all my pills and i'm scared", false)
+                .getJsonObject("post").getJsonNumber("id").longValue();
+        String moderator = signUp();
+        api.changeRole(api.administrator(), moderator, "moderator");
+        signIn(moderator);
+
+        browser.follow(By.linkText("Care lane"));
+        assertEquals("Care lane", browser.find(By.tagName("h1")).getText());
+        By item = By.cssSelector(".care-item a[href='/posts/" + postId + "']");
+        while (browser.all(item).isEmpty() && !browser.all(By.cssSelector(".pagination a[rel='next']")).isEmpty()) {
+            browser.follow(By.cssSelector(".pagination a[rel='next']")); // older imminent items come first
+        }
+        WebElement care = browser.find(By.cssSelector(".care-item:has(a[href='/posts/" + postId + "'])"));
+        assertTrue(care.getText().contains("Imminent danger"), care.getText());
+        assertTrue(care.getText().contains("i took all my pills and i'm scared"), care.getText());
+
+        browser.follow(item);
+        assertEquals(threadId, threadIdShown(), "the link opens the post's thread");
+        assertTrue(browser.driver().getCurrentUrl().endsWith("#post-" + postId), browser.driver().getCurrentUrl());
+        assertTrue(browser.find(By.id("post-" + postId)).getText().contains("i took all my pills"));
+    }
+
+    @Test
     void aThreadWithoutATitleComesBackWithTheMessageAndNothingLost() {
         signIn(signUp());
         String body = "I wrote all this and forgot the title. *Still here* — naïve, 💙.";

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.haven.testing.Api;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -57,6 +58,14 @@ class JavaScriptOnBrowserIT extends HavenJourneys {
         browser.type(By.id("body"), "No title on purpose.");
         browser.press(Browser.button("Post thread"));
         reports.add(axe.check(browser, "new-thread form shown again with an error (POST /threads/new)"));
+
+        signOut();
+        String moderator = signUp();
+        Api api = new Api(base);
+        api.changeRole(api.administrator(), moderator, "moderator");
+        signIn(moderator);
+        browser.open("/moderation");
+        reports.add(axe.check(browser, "care lane (/moderation), a moderator, with items"));
 
         browser.open("/account");
         browser.press(Browser.button("Delete my account"));

@@ -2,6 +2,7 @@ package org.haven.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -43,9 +44,22 @@ public class MemberRepository {
         return em.createNamedQuery("Member.countByRole", Long.class).setParameter("role", role).getSingleResult();
     }
 
+    /**
+     * Opens a session for a member whose passphrase was checked against {@code checkedHash}, unless the passphrase
+     * has changed since or the member has left; answers whether it opened. A sign-in checks the passphrase outside
+     * any transaction, because the check is slow: a change committed meanwhile ends every session, and a session
+     * opened after it with the old passphrase would outlive it. The member's row is locked here as a change, a
+     * recovery and a deletion lock it, so that each sees the other's result.
+     */
     @Transactional
-    public void startSession(String tokenHash, long memberId, OffsetDateTime now, OffsetDateTime expiresAt) {
-        em.persist(new MemberSession(tokenHash, em.getReference(Member.class, memberId), now, expiresAt));
+    public boolean startSession(String tokenHash, long memberId, String checkedHash, OffsetDateTime now,
+                                OffsetDateTime expiresAt) {
+        Member member = em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
+        if (member == null || !member.passphraseHash().equals(checkedHash)) {
+            return false;
+        }
+        em.persist(new MemberSession(tokenHash, member, now, expiresAt));
+        return true;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -72,19 +86,36 @@ public class MemberRepository {
         return member;
     }
 
-    /** New passphrase and recovery code, and every open session ends, in one transaction. */
+    /**
+     * New passphrase and recovery code, and every open session ends, in one transaction; only while the recovery
+     * code is still {@code checkedCodeHash}, so that one code used twice at once recovers the account once. Answers
+     * whether it did.
+     */
     @Transactional
-    public void recover(long memberId, String passphraseHash, String recoveryCodeHash) {
-        Member member = em.find(Member.class, memberId);
+    public boolean recover(long memberId, String checkedCodeHash, String passphraseHash, String recoveryCodeHash) {
+        Member member = em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
+        if (member == null || !member.recoveryCodeHash().equals(checkedCodeHash)) {
+            return false;
+        }
         member.recovered(passphraseHash, recoveryCodeHash);
         em.createNamedQuery("MemberSession.deleteOfMember").setParameter("member", memberId).executeUpdate();
+        return true;
     }
 
-    /** A new passphrase, and every session of the member ends, in one transaction. */
+    /**
+     * A new passphrase, and every session of the member ends, in one transaction; only while the passphrase is
+     * still the one the member confirmed ({@code checkedHash}). Answers whether it changed. The row is locked
+     * before the sessions are deleted, so a sign-in opening a session waits for this and then sees the new hash.
+     */
     @Transactional
-    public void changePassphrase(long memberId, String passphraseHash) {
-        em.find(Member.class, memberId).passphraseChanged(passphraseHash);
+    public boolean changePassphrase(long memberId, String checkedHash, String passphraseHash) {
+        Member member = em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
+        if (member == null || !member.passphraseHash().equals(checkedHash)) {
+            return false;
+        }
+        member.passphraseChanged(passphraseHash);
         em.createNamedQuery("MemberSession.deleteOfMember").setParameter("member", memberId).executeUpdate();
+        return true;
     }
 
     /**

@@ -134,17 +134,24 @@ public class MemberService {
             throw wrongCredentials();
         }
         Member member = found.get();
+        // the passphrase may have changed while it was being checked: then it no longer opens a session, and the
+        // attempt stays counted as a failure
+        SignedIn session = openSession(member, member.passphraseHash()).orElseThrow(MemberService::wrongCredentials);
         signInSucceeded(key, clientKey);
         LOG.fine(() -> "member " + member.id() + " signed in");
-        return openSession(member);
+        return session;
     }
 
-    private SignedIn openSession(Member member) {
+    /** A new session, if the member's passphrase is still the one checked ({@code checkedHash}). */
+    private Optional<SignedIn> openSession(Member member, String checkedHash) {
         String token = Secrets.randomToken(32);
         var now = clock.now();
-        repository.startSession(Secrets.sha256Hex(token), member.id(), now, now.plusHours(sessionLifetimeHours));
-        return new SignedIn(token, SessionCookies.csrfFor(token), member.pseudonym(), member.role(),
-                (int) Math.min(Integer.MAX_VALUE, sessionLifetimeHours * 3600));
+        if (!repository.startSession(Secrets.sha256Hex(token), member.id(), checkedHash, now,
+                now.plusHours(sessionLifetimeHours))) {
+            return Optional.empty();
+        }
+        return Optional.of(new SignedIn(token, SessionCookies.csrfFor(token), member.pseudonym(), member.role(),
+                (int) Math.min(Integer.MAX_VALUE, sessionLifetimeHours * 3600)));
     }
 
     /**
@@ -153,18 +160,23 @@ public class MemberService {
      * token someone copied, even this one's, stops working.
      */
     public SignedIn changePassphrase(Viewer viewer, String currentPassphrase, String newPassphrase, String clientKey) {
-        confirmPassphrase(viewer, currentPassphrase, "currentPassphrase", clientKey);
-        repository.changePassphrase(viewer.memberId(), hasher.hash(newPassphrase));
+        String confirmed = confirmPassphrase(viewer, currentPassphrase, "currentPassphrase", clientKey);
+        String changed = hasher.hash(newPassphrase);
+        if (!repository.changePassphrase(viewer.memberId(), confirmed, changed)) {
+            throw ApiException.conflict("Your passphrase was changed somewhere else a moment ago, so this change was "
+                    + "not made. Sign in with the newest passphrase and try again.");
+        }
         Member member = repository.byId(viewer.memberId()).orElseThrow(() -> ApiException.notFound("That member"));
         LOG.info(() -> "member " + viewer.memberId() + " changed their passphrase; every session ended, a new one began");
-        return openSession(member);
+        // another change right after this one ends this session too, as it should
+        return openSession(member, changed).orElseThrow(MemberService::wrongCredentials);
     }
 
     /**
      * The member's own passphrase again, before something that cannot be undone. Failures count like failed
      * sign-ins: a session left open on a shared computer must not be a way to guess the passphrase.
      */
-    public void confirmPassphrase(Viewer viewer, String passphrase, String field, String clientKey) {
+    public String confirmPassphrase(Viewer viewer, String passphrase, String field, String clientKey) {
         String key = Pseudonyms.key(viewer.pseudonym());
         countSignInAttempt(key, clientKey);
         Member member = repository.byId(viewer.memberId()).orElseThrow(() -> ApiException.notFound("That member"));
@@ -174,6 +186,7 @@ public class MemberService {
                     java.util.List.of(new org.haven.web.Problem.FieldError(field, "body", message)));
         }
         signInSucceeded(key, clientKey);
+        return member.passphraseHash();
     }
 
     /**
@@ -244,7 +257,11 @@ public class MemberService {
             throw new ApiException(401, "Recovery failed", "That pseudonym and recovery code do not match.", null);
         }
         String nextCode = RecoveryCodes.generate();
-        repository.recover(found.get().id(), hasher.hash(newPassphrase), RecoveryCodes.hash(nextCode));
+        if (!repository.recover(found.get().id(), found.get().recoveryCodeHash(), hasher.hash(newPassphrase),
+                RecoveryCodes.hash(nextCode))) {
+            // the same code was used a moment ago (or the member left): it is spent
+            throw new ApiException(401, "Recovery failed", "That pseudonym and recovery code do not match.", null);
+        }
         signInSucceeded(key, clientKey);
         LOG.info(() -> "member " + found.get().id() + " recovered the account; sessions ended");
         return new SignedUp(found.get().pseudonym(), nextCode);

@@ -277,6 +277,33 @@ public class DiscussionService {
         return "/threads/" + post.thread().id() + "?page=" + pageOf(postId) + "#post-" + postId;
     }
 
+    /** A post as a form about it shows it: its thread and a plain-text excerpt. */
+    public record PostGlimpse(long id, long threadId, String excerpt) {
+    }
+
+    /** A post members may report, for the report form; a missing or deleted post is not found. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PostGlimpse reportable(long postId, int maxChars) {
+        Post post = post(postId);
+        if (post.deleted()) {
+            throw ApiException.notFound("That post");
+        }
+        return new PostGlimpse(post.id(), post.thread().id(), renderer.excerpt(post.bodyMarkdown(), maxChars));
+    }
+
+    /**
+     * The thread of a post members may report, locking the post's row for the caller's transaction so that two
+     * reports of it at once join one moderation item; a missing or deleted post is not found.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long threadOfReportable(long postId) {
+        Post post = em.find(Post.class, postId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (post == null || post.deleted()) {
+            throw ApiException.notFound("That post");
+        }
+        return post.thread().id();
+    }
+
     /** Plain-text excerpts of posts, for moderators' lists: one query for all of them. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, String> excerpts(Collection<Long> postIds, int maxChars) {

@@ -8,7 +8,7 @@ import org.haven.web.ApiException;
  * Cleans what members type before it is checked and stored: NFC, no control characters, titles on one
  * line. Length limits are checked again after cleaning, so what is stored always fits.
  */
-final class TextInput {
+public final class TextInput {
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -29,8 +29,7 @@ final class TextInput {
     }
 
     static String body(String raw) {
-        String clean = CONTROL.matcher(Normalizer.normalize(raw.replace("\r\n", "\n").replace('\r', '\n'),
-                Normalizer.Form.NFC)).replaceAll("").strip();
+        String clean = multiline(raw);
         if (clean.isEmpty()) {
             throw ApiException.invalid("body", "Write something in the post.");
         }
@@ -38,5 +37,26 @@ final class TextInput {
             throw ApiException.invalid("body", "A post has at most 20,000 characters.");
         }
         return clean;
+    }
+
+    /**
+     * An optional short text (a report's note): cleaned like a body, null when nothing is left, refused past
+     * {@code max} characters with {@code tooLong} on {@code field}.
+     */
+    public static String optional(String raw, String field, int max, String tooLong) {
+        if (raw == null) {
+            return null;
+        }
+        String clean = multiline(raw);
+        if (clean.length() > max) {
+            throw ApiException.invalid(field, tooLong);
+        }
+        return clean.isEmpty() ? null : clean;
+    }
+
+    /** NFC, one kind of line break, no control or direction characters, no space around. */
+    private static String multiline(String raw) {
+        return CONTROL.matcher(Normalizer.normalize(raw.replace("\r\n", "\n").replace('\r', '\n'),
+                Normalizer.Form.NFC)).replaceAll("").strip();
     }
 }

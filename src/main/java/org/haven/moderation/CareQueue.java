@@ -51,10 +51,18 @@ public class CareQueue {
     @ConfigProperty(name = "haven.care.retention.days", defaultValue = "90")
     int retentionDays;
 
-    /** A care item as moderators see it. {@code matches} are the spans that made the detector speak. */
+    /**
+     * An item as moderators see it. {@code reasons} are the rules that fired and the reasons members reported;
+     * {@code matches} are the spans that made the detector speak; {@code reports} say what members reported, never
+     * who.
+     */
     public record CareItemView(long id, String lane, String kind, int priority, CrisisLevel level, Long postId,
             Long threadId, String excerpt, List<String> reasons, List<Map<String, Object>> matches,
-            OffsetDateTime createdAt, long waitingSeconds, long version, Long claimedBy) {
+            List<ReportView> reports, OffsetDateTime createdAt, long waitingSeconds, long version, Long claimedBy) {
+    }
+
+    /** One member's report, without the member. */
+    public record ReportView(String reason, String label, String note, OffsetDateTime createdAt) {
     }
 
     public record Queue(List<CareItemView> items, int page) {
@@ -64,21 +72,27 @@ public class CareQueue {
     public record QueuePage(List<CareItemView> items, int page, int pageCount, long pending) {
     }
 
-    /** Runs inside the post's transaction: the item is stored with the post or not at all. */
+    /**
+     * Runs inside the post's transaction: the item is stored with the post or not at all. A post that already
+     * waits in the care lane (written earlier, or reported by a member) keeps its one item, which takes the more
+     * severe level when an edit raises it.
+     */
     void onCrisis(@Observes CrisisDetected detected) {
         if (!detected.verdict().level().atLeast(CrisisLevel.CONCERN)) {
             return;
         }
-        long pending = em.createNamedQuery("ModerationItem.pendingForPost", Long.class)
-                .setParameter("post", detected.postId()).setParameter("lane", Lane.CARE)
-                .setParameter("status", ItemStatus.PENDING).getSingleResult();
-        if (pending > 0) {
-            return;
-        }
         var verdict = detected.verdict();
         String rules = String.join(",", verdict.rules());
-        ModerationItem item = ModerationItem.care(detected.postId(), detected.threadId(), verdict.level(),
-                rules.length() > 1000 ? rules.substring(0, 1000) : rules, spans(verdict.matches()), clock.now());
+        rules = rules.length() > 1000 ? rules.substring(0, 1000) : rules;
+        ModerationItem pending = em.createNamedQuery("ModerationItem.pendingOfPost", ModerationItem.class)
+                .setParameter("post", detected.postId()).setParameter("lane", Lane.CARE)
+                .setParameter("status", ItemStatus.PENDING).getResultStream().findFirst().orElse(null);
+        if (pending != null) {
+            pending.detected(verdict.level(), rules, spans(verdict.matches()));
+            return;
+        }
+        ModerationItem item = ModerationItem.care(detected.postId(), detected.threadId(), verdict.level(), rules,
+                spans(verdict.matches()), clock.now());
         em.persist(item);
         em.flush();
         LOG.info(() -> "care item " + item.id() + " for post " + detected.postId());
@@ -117,8 +131,17 @@ public class CareQueue {
                 .setParameter("lane", lane).setParameter("status", ItemStatus.PENDING)
                 .setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
         Map<Long, String> excerpts = discussion.excerpts(items.stream().map(ModerationItem::postId).toList(), 280);
+        Map<Long, List<ReportView>> reports = new java.util.HashMap<>();
+        if (!items.isEmpty()) {
+            em.createNamedQuery("PostReport.ofItems", PostReport.class)
+                    .setParameter("items", items.stream().map(ModerationItem::id).toList()).getResultStream()
+                    .forEach(r -> reports.computeIfAbsent(r.itemId(), k -> new java.util.ArrayList<>())
+                            .add(new ReportView(r.reason().slug(), r.reason().label(), r.note(), r.createdAt())));
+        }
         OffsetDateTime now = clock.now();
-        return new Queue(items.stream().map(i -> view(i, excerpts.get(i.postId()), now)).toList(), page);
+        return new Queue(items.stream()
+                .map(i -> view(i, excerpts.get(i.postId()), reports.getOrDefault(i.id(), List.of()), now)).toList(),
+                page);
     }
 
     /** {@link #pending}, with the number of pending items and pages, for the moderators' page. */
@@ -130,15 +153,18 @@ public class CareQueue {
         return new QueuePage(pending(lane, page).items(), page, pageCount, pending);
     }
 
-    private static CareItemView view(ModerationItem i, String excerpt, OffsetDateTime now) {
-        List<String> reasons = i.rules() == null || i.rules().isBlank() ? List.of() : List.of(i.rules().split(","));
+    private static CareItemView view(ModerationItem i, String excerpt, List<ReportView> reports, OffsetDateTime now) {
+        List<String> reasons = java.util.stream.Stream.concat(
+                i.rules() == null || i.rules().isBlank() ? java.util.stream.Stream.<String>empty()
+                        : java.util.Arrays.stream(i.rules().split(",")),
+                reports.stream().map(ReportView::reason)).distinct().toList();
         JsonArray spans = Json.createReader(new StringReader(i.spans() == null ? "[]" : i.spans())).readArray();
         List<Map<String, Object>> matches = spans.getValuesAs(JsonObject.class).stream()
                 .map(s -> Map.<String, Object>of("start", s.getInt("start"), "end", s.getInt("end"),
                         "text", s.getString("text"), "rule", s.getString("rule")))
                 .toList();
         return new CareItemView(i.id(), i.lane().name().toLowerCase(java.util.Locale.ROOT), i.kind(), i.priority(),
-                i.crisisLevel(), i.postId(), i.threadId(), excerpt == null ? "" : excerpt, reasons, matches,
+                i.crisisLevel(), i.postId(), i.threadId(), excerpt == null ? "" : excerpt, reasons, matches, reports,
                 i.createdAt(), Math.max(0, java.time.Duration.between(i.createdAt(), now).getSeconds()), i.version(),
                 i.claimedBy());
     }

@@ -24,8 +24,8 @@ import org.haven.crisis.CrisisLevel;
         + "and i.status = :status order by i.priority desc, i.createdAt, i.id")
 @NamedQuery(name = "ModerationItem.countPending", query = "select count(i) from ModerationItem i where i.lane = :lane "
         + "and i.status = :status")
-@NamedQuery(name = "ModerationItem.pendingForPost", query = "select count(i) from ModerationItem i where i.postId = :post "
-        + "and i.lane = :lane and i.status = :status")
+@NamedQuery(name = "ModerationItem.pendingOfPost", query = "select i from ModerationItem i where i.postId = :post "
+        + "and i.lane = :lane and i.status = :status order by i.id")
 @NamedQuery(name = "ModerationItem.expire", query = "delete from ModerationItem i where i.createdAt < :before")
 public class ModerationItem {
 
@@ -73,6 +73,10 @@ public class ModerationItem {
     @Column(name = "claimed_until")
     private OffsetDateTime claimedUntil;
 
+    /** Members who reported the post in this lane; they raise the item within its level. */
+    @Column(nullable = false)
+    private int reports;
+
     @Version
     private long version;
 
@@ -95,6 +99,56 @@ public class ModerationItem {
         return item;
     }
 
+    /**
+     * An item opened by a member's report, before the report is added ({@link #reportAdded}): in the care lane
+     * someone is worried about the writer, in the review lane a possible violation.
+     */
+    static ModerationItem reported(long postId, long threadId, Lane lane, OffsetDateTime now) {
+        ModerationItem item = new ModerationItem();
+        item.lane = lane;
+        item.kind = "report";
+        item.status = ItemStatus.PENDING;
+        item.postId = postId;
+        item.threadId = threadId;
+        item.createdAt = now;
+        item.prioritise();
+        return item;
+    }
+
+    /**
+     * One more member reported the post: the item rises among those of its level. A member's worry counts at least
+     * as much as thoughts of suicide the detector read (IDEATION): a person saw what the detector may not have.
+     */
+    void reportAdded() {
+        reports++;
+        prioritise();
+    }
+
+    /**
+     * The post was written or edited in crisis language while this care item waited: the item takes the more
+     * severe level, with the rules and spans that found it, so that an edit from worry to danger moves it up.
+     */
+    void detected(CrisisLevel level, String rules, String spans) {
+        if (crisisLevel != null && level.compareTo(crisisLevel) <= 0) {
+            return;
+        }
+        crisisLevel = level;
+        this.rules = rules;
+        this.spans = spans;
+        prioritise();
+    }
+
+    private void prioritise() {
+        int base = crisisLevel == null ? 0 : priorityOf(crisisLevel);
+        if (lane == Lane.CARE && reports > 0) {
+            base = Math.max(base, priorityOf(CrisisLevel.IDEATION));
+        }
+        priority = base + Math.min(reports, MAX_REPORT_BOOST);
+    }
+
+    /** Reports raise an item within its level, never past the next one (levels are 100 apart). */
+    private static final int MAX_REPORT_BOOST = 99;
+
     static int priorityOf(CrisisLevel level) {
         return switch (level) {
             case IMMINENT -> 300;
@@ -102,6 +156,10 @@ public class ModerationItem {
             case CONCERN -> 100;
             case NONE -> 0;
         };
+    }
+
+    int reports() {
+        return reports;
     }
 
     Long id() {

@@ -1,27 +1,38 @@
 package org.haven.moderation;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.haven.crisis.CrisisLevel;
+import org.haven.discussion.DiscussionService;
 import org.haven.identity.CurrentMember;
+import org.haven.identity.Viewer;
+import org.haven.web.ApiException;
+import org.haven.web.FormErrors;
 import org.haven.web.Pages;
 import org.haven.web.Paging;
 
 /**
- * The moderators' page of the care lane ({@code /moderation}): who may be at risk, most severe first and then
- * longest waiting, with the words that made the detector speak and a link to the post in its thread. Volunteer
- * moderators work in the browser; until this page the care lane was only an API answer. It reads what
- * {@link CareQueue#pending} answers through the API, so both show the same items in the same order; claims and
- * decisions come with the review lane.
+ * The moderators' pages of the two lanes ({@code /moderation}, {@code ?lane=review}): in the care lane who may be
+ * at risk, most severe first and then longest waiting, with the words that made the detector speak, what members
+ * reported and a link to the post in its thread. Volunteer moderators work in the browser; until this page the care
+ * lane was only an API answer. It reads what {@link CareQueue#pending} answers through the API, so both show the
+ * same items in the same order; claims and decisions come with full moderation. Also the report form members
+ * reach from every post ({@code /posts/{id}/report}).
  */
 @Path("")
 @Produces(MediaType.TEXT_HTML)
@@ -36,6 +47,15 @@ public class ModerationPages {
     @Inject
     Pages pages;
 
+    @Inject
+    Reports reports;
+
+    @Inject
+    DiscussionService discussion;
+
+    @Inject
+    Validator validator;
+
     /** One care item as the page shows it. */
     public record CareLine(CareQueue.CareItemView item, String levelLabel, String levelClass, String waited,
             String postLink, List<WordsRead> wordsRead) {
@@ -48,20 +68,94 @@ public class ModerationPages {
     @GET
     @Path("moderation")
     @Operation(hidden = true)
-    public Response queue(@QueryParam("page") String page) {
+    public Response queue(@QueryParam("lane") String lane, @QueryParam("page") String page) {
         if (current.viewer().isEmpty()) {
             return Pages.seeOther("/sign-in?next=/moderation");
         }
         current.requireModerator();
-        CareQueue.QueuePage queue = care.pendingPage(Lane.CARE, Paging.page(page));
+        Lane shown = lane == null ? Lane.CARE : ModerationResource.lane(lane);
+        CareQueue.QueuePage queue = care.pendingPage(shown, Paging.page(page));
         List<CareLine> lines = queue.items().stream().map(ModerationPages::line).toList();
-        return pages.page("moderation.jte", Map.of("lines", lines, "page", queue.page(),
-                "pageCount", queue.pageCount(), "pending", queue.pending()));
+        Lane other = shown == Lane.CARE ? Lane.REVIEW : Lane.CARE;
+        return pages.page("moderation.jte", Map.of("care", shown == Lane.CARE, "lines", lines, "page", queue.page(),
+                "pageCount", queue.pageCount(), "pending", queue.pending(),
+                "otherPending", care.pendingPage(other, 1).pending()));
+    }
+
+    // ---- a member reports a post
+
+    @GET
+    @Path("posts/{id: [0-9]{1,18}}/report")
+    @Operation(hidden = true)
+    public Response reportForm(@PathParam("id") long id, @QueryParam("sent") String sent) {
+        if (current.viewer().isEmpty()) {
+            return Pages.seeOther("/sign-in?next=/posts/" + id + "/report");
+        }
+        var post = discussion.reportable(id, 280);
+        if (sent != null) {
+            return pages.page("report-sent.jte", Map.of("post", post,
+                    "atRisk", ReportReason.AT_RISK.slug().equals(sent)));
+        }
+        return reportPage(200, post, null, "", Map.of());
+    }
+
+    @POST
+    @Path("posts/{id: [0-9]{1,18}}/report")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response report(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        Viewer viewer = current.viewer().orElse(null);
+        if (viewer == null) {
+            return Pages.seeOther("/sign-in?next=/posts/" + id + "/report");
+        }
+        var post = discussion.reportable(id, 280);
+        String reason = form.getFirst("reason");
+        String note = form.getFirst("note");
+        ReportRequest request = new ReportRequest(reason, note);
+        Map<String, String> errors = FormErrors.check(validator, request);
+        if (!errors.isEmpty()) {
+            return reportPage(400, post, reason, note, errors);
+        }
+        try {
+            reports.admit(viewer);
+            var received = reports.report(viewer, id, request);
+            return Pages.seeOther("/posts/" + id + "/report?sent=" + received.reason());
+        } catch (ApiException refused) {
+            if (refused.status() == 404) {
+                throw refused;
+            }
+            return Pages.refusal(refused, reportPage(refused.status(), post, reason, note, FormErrors.of(refused)));
+        }
+    }
+
+    private Response reportPage(int status, DiscussionService.PostGlimpse post, String reason, String note,
+                                Map<String, String> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("post", post);
+        model.put("reasons", List.of(ReportReason.values()));
+        model.put("reason", reason);
+        model.put("note", note == null ? "" : note);
+        model.put("errors", errors);
+        return pages.page(status, "report.jte", model);
     }
 
     private static CareLine line(CareQueue.CareItemView item) {
-        String levelClass = "level-" + (item.level() == null ? "care" : item.level().name().toLowerCase(Locale.ROOT));
-        return new CareLine(item, levelLabel(item.level()), levelClass, waited(item.waitingSeconds()),
+        String label;
+        String levelClass;
+        if (item.level() != null) {
+            label = levelLabel(item.level()) + (item.reports().isEmpty() ? ""
+                    : item.reports().size() > 1 ? ", and members are worried" : ", and a member is worried");
+            levelClass = "level-" + item.level().name().toLowerCase(Locale.ROOT);
+        } else if ("care".equals(item.lane())) {
+            label = item.reports().size() > 1 ? "Members are worried about this person"
+                    : "A member is worried about this person";
+            levelClass = "level-worry";
+        } else {
+            label = "Reported: " + String.join("; ", item.reports().stream().map(CareQueue.ReportView::label)
+                    .distinct().toList());
+            levelClass = "level-review";
+        }
+        return new CareLine(item, label, levelClass, waited(item.waitingSeconds()),
                 item.postId() == null ? null : "/posts/" + item.postId(), wordsRead(item.matches()));
     }
 

@@ -3,7 +3,11 @@ package org.haven.moderation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -11,11 +15,12 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.haven.identity.CurrentMember;
+import org.haven.identity.Viewer;
 import org.haven.web.ApiException;
 import org.haven.web.Paging;
 import org.haven.web.Problem;
 
-/** The care queue for moderators, and applying the retention period for administrators. */
+/** Members report posts; moderators read the care and review lanes; administrators apply the retention period. */
 @Path("api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModerationResource {
@@ -26,18 +31,39 @@ public class ModerationResource {
     @Inject
     CurrentMember current;
 
+    @Inject
+    Reports reports;
+
     @GET
     @Path("moderation/queue")
     @Operation(summary = "Moderators: pending items of a lane (care: people who may be at risk), most severe "
             + "first, then oldest first, with the rules and matched phrases behind each")
     public CareQueue.Queue queue(@QueryParam("lane") String lane, @QueryParam("page") String page) {
         current.requireModerator();
-        if (lane == null || !lane.toLowerCase(Locale.ROOT).equals("care")) {
-            String message = "The lane is 'care' (the review lane comes with full moderation).";
+        return care.pending(lane(lane), Paging.page(page));
+    }
+
+    /** The lane a query names: {@code care} or {@code review}. */
+    static Lane lane(String lane) {
+        if (lane == null || !lane.matches("(?i)care|review")) {
+            String message = "The lane is 'care' (people who may be at risk) or 'review' (possible violations).";
             throw new ApiException(400, "Invalid input", message,
                     List.of(new Problem.FieldError("lane", "query", message)));
         }
-        return care.pending(Lane.valueOf(lane.toUpperCase(Locale.ROOT)), Paging.page(page));
+        return Lane.valueOf(lane.toUpperCase(Locale.ROOT));
+    }
+
+    @POST
+    @Path("posts/{id: [0-9]{1,18}}/reports")
+    @Operation(summary = "Report a post to moderators. Reason 'at-risk' (\"I'm worried this person may be at risk\") "
+            + "goes to the care lane, harassment, drug-sourcing, identifying-details, spam and other to the review "
+            + "lane; an optional note (at most 500 characters). The post stays visible; a member reports a post once "
+            + "(409 after that); past the hourly limit 429")
+    public Response report(@PathParam("id") long id,
+            @Valid @NotNull(message = "Send {reason, note}.") ReportRequest request) {
+        Viewer reporter = current.require();
+        reports.admit(reporter);
+        return Response.status(201).entity(reports.report(reporter, id, request)).build();
     }
 
     public record Expired(int removed) {

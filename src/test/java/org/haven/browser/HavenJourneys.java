@@ -183,6 +183,37 @@ abstract class HavenJourneys {
     }
 
     @Test
+    void aWorriedReaderReportsAPostAndItReachesTheCareLane() {
+        Api api = new Api(base);
+        Api.Member writer = api.newMember("BrQuiet");
+        long threadId = api.startThread(writer, "cravings-and-triggers", "Quiet week " + suffix(),
+                "Quiet week. Cleared out the shed and sorted my papers.", false).getJsonNumber("id").longValue();
+        String reader = signUp();
+        signIn(reader);
+
+        browser.open("/threads/" + threadId);
+        browser.follow(By.linkText("Report"));
+        assertEquals("Report a post", browser.find(By.tagName("h1")).getText());
+        browser.find(By.cssSelector("input[name='reason'][value='at-risk']")).click();
+        String note = "They said goodbye to everyone " + suffix();
+        browser.type(By.id("note"), note);
+        browser.press(Browser.button("Send to moderators"));
+
+        assertEquals("Thank you", browser.find(By.tagName("h1")).getText());
+        assertFalse(browser.all(By.cssSelector("a[href='/help']")).isEmpty(), "the reader is shown the crisis lines");
+
+        api.changeRole(api.administrator(), reader, "moderator");
+        browser.open("/");
+        browser.follow(By.linkText("Care lane"));
+        By item = By.xpath("//li[contains(@class,'care-item')][.//q[contains(., '" + note + "')]]");
+        while (browser.all(item).isEmpty() && !browser.all(By.cssSelector(".pagination a[rel='next']")).isEmpty()) {
+            browser.follow(By.cssSelector(".pagination a[rel='next']"));
+        }
+        assertTrue(browser.find(item).getText().contains("A member is worried about this person"),
+                browser.find(item).getText());
+    }
+
+    @Test
     void aModeratorFollowsTheCareLaneFromTheHeaderToThePostOfSomeoneInDanger() {
         Api api = new Api(base);
         Api.Member writer = api.newMember("BrCare");

@@ -66,6 +66,13 @@ class JavaScriptOnBrowserIT extends HavenJourneys {
         signIn(moderator);
         browser.open("/moderation");
         reports.add(axe.check(browser, "care lane (/moderation), a moderator, with items"));
+        browser.open("/moderation?lane=review");
+        reports.add(axe.check(browser, "review lane (/moderation?lane=review), a moderator"));
+        browser.open("/threads/" + threadId);
+        String postId = browser.find(By.cssSelector("article.post")).getAttribute("id").substring("post-".length());
+        browser.open("/posts/" + postId + "/report");
+        browser.press(Browser.button("Send to moderators"));
+        reports.add(axe.check(browser, "report form shown again with an error (POST /posts/{id}/report)"));
 
         browser.open("/account");
         browser.press(Browser.button("Delete my account"));

@@ -100,6 +100,13 @@ class DatabasePrivacyIT {
                 "{\"title\":\"tonight\",\"body\":\"i took all my pills and i'm scared " + marker + "\",\"anonymous\":true}", token);
         assertEquals(201, posted.status(), posted.body());
 
+        // a reader worried about the writer: the note is kept on the report, and the report names no one
+        Api.Member reader = api.newMember("Worried");
+        String noteMarker = Api.newPseudonym("note");
+        long postId = posted.json().getJsonObject("post").getJsonNumber("id").longValue();
+        assertEquals(201, api.json("POST", "api/v1/posts/" + postId + "/reports",
+                Api.object("reason", "at-risk", "note", "worried " + noteMarker), reader).status());
+
         // a failed sign-in and a sign-up from a forwarded address: both are counted per address, in the database
         String forwarded = "198.51.100.23";
         api.send("POST", "api/v1/sessions", "application/json",
@@ -126,10 +133,18 @@ class DatabasePrivacyIT {
             if (f.value().contains(marker)) {
                 assertEquals("post", f.table(), "post text stored outside the post: " + where);
             }
+            if (f.value().contains(noteMarker)) {
+                assertEquals("post_report", f.table(), "a report's note stored outside the report: " + where);
+            }
+            if (!f.table().equals("member")) {
+                assertFalse(f.value().contains(reader.pseudonym()), "the reporter named in " + where);
+            }
             if (f.value().contains("overdose-taken")) {
                 assertEquals("moderation_item", f.table(), "crisis detection details outside the care item: " + where);
             }
         }
+        assertTrue(stored.stream().anyMatch(f -> f.table().equals("post_report") && f.value().contains(noteMarker)),
+                "the scan sees the report's note");
         assertTrue(stored.stream().anyMatch(f -> f.table().equals("rate_limit")), "the scan sees the request limits' windows");
         assertTrue(stored.stream().anyMatch(f -> f.table().equals("moderation_item") && f.value().contains("overdose")),
                 "the care item holds the detection");

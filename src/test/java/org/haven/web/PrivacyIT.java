@@ -79,6 +79,11 @@ class PrivacyIT {
         // behind a proxy the forwarded address is the client's (it keys the per-address limits): it must not be logged either
         api.send("POST", "api/v1/sessions", "application/json",
                 Api.object("pseudonym", pseudonym, "passphrase", "wrong again " + marker), Map.of("X-Forwarded-For", FORWARDED));
+        // a worried friend's report, and one with a reason that does not exist: the note and the reason stay out of logs
+        api.json("POST", "api/v1/posts/" + reply.getJsonNumber("id") + "/reports",
+                Api.object("reason", "at-risk", "note", "Worried " + marker), friend);
+        api.json("POST", "api/v1/posts/" + reply.getJsonNumber("id") + "/reports",
+                Api.object("reason", marker, "note", null), friend);
         api.get("api/v1/me/export", member);
         api.json("DELETE", "api/v1/me", Api.object("passphrase", "not it " + marker, "posts", "erase"), member);
         api.send("DELETE", "api/v1/sessions/current", null, null, member.bearer());

@@ -2,6 +2,8 @@
 // 1. Help panels can be dismissed in place.
 // 2. While a member writes, the text is checked for crisis language (the same check the preview and the
 //    post get) and the help panel appears before posting. Nothing is stored; the request carries no cookie.
+// 3. Moderators are alerted, on whatever page they are, when someone may be at risk (server-sent events; the
+//    care lane page lists the same items without this).
 (function () {
   'use strict';
 
@@ -99,4 +101,33 @@
       timer = setTimeout(check, 700);
     });
   });
+
+  var alerts = document.getElementById('care-alerts');
+  if (alerts && window.EventSource) {
+    var stream = new EventSource('/api/v1/moderation/stream');
+    stream.addEventListener('care', function (event) {
+      var alert;
+      try { alert = JSON.parse(event.data); } catch (e) { return; }
+      var section = el('section', 'care-alert');
+      section.setAttribute('data-dismissible', '');
+      var line = el('p');
+      line.appendChild(el('strong', null, alert.label || 'Someone may be at risk'));
+      line.appendChild(document.createTextNode(': a care item is waiting. '));
+      if (/^\/posts\/[0-9]+$/.test(alert.postLink || '')) {
+        var open = el('a', null, 'Open the post');
+        open.href = alert.postLink;
+        line.appendChild(open);
+        line.appendChild(document.createTextNode(' · '));
+      }
+      var lane = el('a', null, 'Care lane');
+      lane.href = '/moderation';
+      line.appendChild(lane);
+      section.appendChild(line);
+      var dismiss = el('a', 'dismiss button-link secondary', 'Dismiss');
+      dismiss.href = '#';
+      section.appendChild(dismiss);
+      alerts.appendChild(section);
+    });
+    stream.addEventListener('ready', function () { alerts.setAttribute('data-listening', ''); });
+  }
 }());

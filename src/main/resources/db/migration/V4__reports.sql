@@ -17,3 +17,8 @@ CREATE INDEX post_report_reporter_idx ON post_report (reporter_id);
 
 -- How many members reported the item's post in its lane: within a level, more reports sort first.
 ALTER TABLE moderation_item ADD COLUMN reports INTEGER DEFAULT 0 NOT NULL;
+
+-- When a waiting care item last rose to a more severe level (an edit from worry to danger): moderators online are
+-- alerted to new and newly raised items alike, and every node finds both by time.
+ALTER TABLE moderation_item ADD COLUMN raised_at TIMESTAMP WITH TIME ZONE;
+CREATE INDEX moderation_raised_idx ON moderation_item (raised_at);

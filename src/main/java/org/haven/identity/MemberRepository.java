@@ -137,6 +137,9 @@ public class MemberRepository {
                     + "your Haven server.");
         }
         leaving.fire(new MemberLeaving(memberId, erasePosts));
+        // now the member's row, before their sessions, as a passphrase change, a recovery and a sign-in lock it:
+        // the counter, posts and items the observers locked come before it in every writer's order
+        em.refresh(member, LockModeType.PESSIMISTIC_WRITE);
         em.createNamedQuery("MemberSession.deleteOfMember").setParameter("member", memberId).executeUpdate();
         em.remove(member);
         em.flush();

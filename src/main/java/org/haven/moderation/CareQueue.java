@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.crisis.CrisisDetected;
 import org.haven.crisis.CrisisLevel;
 import org.haven.crisis.CrisisMatch;
+import org.haven.discussion.ChangeSequence;
 import org.haven.discussion.DiscussionService;
 import org.haven.identity.MemberLeaving;
 import org.haven.platform.Clock;
@@ -36,6 +36,8 @@ public class CareQueue {
     private static final Logger LOG = Logger.getLogger(CareQueue.class.getName());
     private static final int MAX_SPANS = 20;
     private static final int MAX_SPAN_TEXT = 200;
+    /** The spans column's size. */
+    private static final int MAX_SPANS_JSON = 4000;
     public static final int PAGE_SIZE = 50;
 
     @PersistenceContext(unitName = "haven")
@@ -46,6 +48,9 @@ public class CareQueue {
 
     @Inject
     DiscussionService discussion;
+
+    @Inject
+    ChangeSequence changes;
 
     @Inject
     @ConfigProperty(name = "haven.care.retention.days", defaultValue = "90")
@@ -88,7 +93,7 @@ public class CareQueue {
                 .setParameter("post", detected.postId()).setParameter("lane", Lane.CARE)
                 .setParameter("status", ItemStatus.PENDING).getResultStream().findFirst().orElse(null);
         if (pending != null) {
-            pending.detected(verdict.level(), rules, spans(verdict.matches()));
+            pending.detected(verdict.level(), rules, spans(verdict.matches()), clock.now());
             return;
         }
         ModerationItem item = ModerationItem.care(detected.postId(), detected.threadId(), verdict.level(), rules,
@@ -103,26 +108,35 @@ public class CareQueue {
      * someone in danger who deletes their account is a reason for moderators to look, not to look away, and the
      * thread stays readable. But the matched spans quote the words the member asked to have erased, so they go;
      * the level, the rule ids and the time stay, until retention removes the item as always. Runs before
-     * discussions detach the posts from the member (lower priority first).
+     * discussions detach the posts from the member (lower priority first), and takes its locks in the order every
+     * writer does: the change counter, then the posts, then their items (a report locks its post, then the item).
      */
     void onMemberLeaving(@Observes @Priority(Interceptor.Priority.APPLICATION) MemberLeaving leaving) {
         if (!leaving.erasePosts()) {
             return;
         }
+        changes.reserve(0);
+        em.createNativeQuery("SELECT id FROM post WHERE author_id = ?1 FOR UPDATE").setParameter(1, leaving.memberId())
+                .getResultList();
         int cleared = em.createNativeQuery("UPDATE moderation_item SET spans = '[]' WHERE post_id IN "
                         + "(SELECT id FROM post WHERE author_id = ?1)")
                 .setParameter(1, leaving.memberId()).executeUpdate();
         LOG.fine(() -> cleared + " moderation items lost their quoted spans with a leaving member's erased posts");
     }
 
+    /** The spans as JSON, as many as fit the column: the first ones, since they come in the order of the text. */
     private static String spans(List<CrisisMatch> matches) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        matches.stream().limit(MAX_SPANS).forEach(m -> array.add(Json.createObjectBuilder()
-                .add("start", m.start()).add("end", m.end())
-                .add("text", m.text().length() > MAX_SPAN_TEXT ? m.text().substring(0, MAX_SPAN_TEXT) : m.text())
-                .add("rule", m.ruleId())));
-        String json = array.build().toString();
-        return json.length() > 4000 ? "[]" : json;
+        StringBuilder json = new StringBuilder("[");
+        for (CrisisMatch m : matches.subList(0, Math.min(matches.size(), MAX_SPANS))) {
+            String span = Json.createObjectBuilder().add("start", m.start()).add("end", m.end())
+                    .add("text", m.text().length() > MAX_SPAN_TEXT ? m.text().substring(0, MAX_SPAN_TEXT) : m.text())
+                    .add("rule", m.ruleId()).build().toString();
+            if (json.length() + 1 + span.length() + 1 > MAX_SPANS_JSON) {
+                break;
+            }
+            json.append(json.length() > 1 ? "," : "").append(span);
+        }
+        return json.append(']').toString();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -144,11 +158,31 @@ public class CareQueue {
                 page);
     }
 
+    /** Care items that appeared or rose at IDEATION's priority or above since {@code since}, for live alerts. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CareAlerts.Alert> alertsSince(OffsetDateTime since) {
+        return em.createNamedQuery("ModerationItem.alertsSince", ModerationItem.class)
+                .setParameter("lane", Lane.CARE).setParameter("status", ItemStatus.PENDING)
+                .setParameter("priority", ModerationItem.priorityOf(CrisisLevel.IDEATION))
+                .setParameter("since", since).getResultStream()
+                .map(i -> new CareAlerts.Alert(i.id(), i.crisisLevel(), i.crisisLevel() != null
+                        ? ModerationPages.levelLabel(i.crisisLevel()) : "A member is worried about this person",
+                        i.priority(), i.postId(), i.threadId(), i.postId() == null ? null : "/posts/" + i.postId(),
+                        i.createdAt()))
+                .toList();
+    }
+
+    /** How many items wait in {@code lane}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countPending(Lane lane) {
+        return em.createNamedQuery("ModerationItem.countPending", Long.class).setParameter("lane", lane)
+                .setParameter("status", ItemStatus.PENDING).getSingleResult();
+    }
+
     /** {@link #pending}, with the number of pending items and pages, for the moderators' page. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public QueuePage pendingPage(Lane lane, int page) {
-        long pending = em.createNamedQuery("ModerationItem.countPending", Long.class).setParameter("lane", lane)
-                .setParameter("status", ItemStatus.PENDING).getSingleResult();
+        long pending = countPending(lane);
         int pageCount = (int) Math.max(1, (pending + PAGE_SIZE - 1) / PAGE_SIZE);
         return new QueuePage(pending(lane, page).items(), page, pageCount, pending);
     }

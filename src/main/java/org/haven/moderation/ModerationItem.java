@@ -26,6 +26,10 @@ import org.haven.crisis.CrisisLevel;
         + "and i.status = :status")
 @NamedQuery(name = "ModerationItem.pendingOfPost", query = "select i from ModerationItem i where i.postId = :post "
         + "and i.lane = :lane and i.status = :status order by i.id")
+// care items that appeared or rose at IDEATION's priority or above since a time, for live alerts on every node
+@NamedQuery(name = "ModerationItem.alertsSince", query = "select i from ModerationItem i where i.lane = :lane "
+        + "and i.status = :status and i.priority >= :priority and (i.createdAt >= :since or i.raisedAt >= :since) "
+        + "order by i.id")
 @NamedQuery(name = "ModerationItem.expire", query = "delete from ModerationItem i where i.createdAt < :before")
 public class ModerationItem {
 
@@ -73,6 +77,10 @@ public class ModerationItem {
     @Column(name = "claimed_until")
     private OffsetDateTime claimedUntil;
 
+    /** When the item last rose to a more severe level while it waited (null: never). */
+    @Column(name = "raised_at")
+    private OffsetDateTime raisedAt;
+
     /** Members who reported the post in this lane; they raise the item within its level. */
     @Column(nullable = false)
     private int reports;
@@ -106,7 +114,7 @@ public class ModerationItem {
     static ModerationItem reported(long postId, long threadId, Lane lane, OffsetDateTime now) {
         ModerationItem item = new ModerationItem();
         item.lane = lane;
-        item.kind = "report";
+        item.kind = KIND_REPORT;
         item.status = ItemStatus.PENDING;
         item.postId = postId;
         item.threadId = threadId;
@@ -119,8 +127,18 @@ public class ModerationItem {
      * One more member reported the post: the item rises among those of its level. A member's worry counts at least
      * as much as thoughts of suicide the detector read (IDEATION): a person saw what the detector may not have.
      */
-    void reportAdded() {
+    void reportAdded(OffsetDateTime now) {
+        int before = priority;
         reports++;
+        prioritise();
+        if (band(priority) > band(before)) {
+            raisedAt = now; // a first worry about a post the detector saw only as CONCERN
+        }
+    }
+
+    /** A reporter left Haven and their report went with them: the item keeps its level, and its place by it. */
+    void reportWithdrawn() {
+        reports = Math.max(0, reports - 1);
         prioritise();
     }
 
@@ -128,23 +146,35 @@ public class ModerationItem {
      * The post was written or edited in crisis language while this care item waited: the item takes the more
      * severe level, with the rules and spans that found it, so that an edit from worry to danger moves it up.
      */
-    void detected(CrisisLevel level, String rules, String spans) {
+    void detected(CrisisLevel level, String rules, String spans, OffsetDateTime now) {
         if (crisisLevel != null && level.compareTo(crisisLevel) <= 0) {
             return;
         }
+        int before = priority;
         crisisLevel = level;
         this.rules = rules;
         this.spans = spans;
         prioritise();
+        if (band(priority) > band(before)) {
+            raisedAt = now;
+        }
     }
 
     private void prioritise() {
         int base = crisisLevel == null ? 0 : priorityOf(crisisLevel);
-        if (lane == Lane.CARE && reports > 0) {
+        if (lane == Lane.CARE && (reports > 0 || KIND_REPORT.equals(kind))) {
+            // a member's worry opened or joined it: it stays there even if that member leaves
             base = Math.max(base, priorityOf(CrisisLevel.IDEATION));
         }
         priority = base + Math.min(reports, MAX_REPORT_BOOST);
     }
+
+    /** The level a priority stands for: 3 IMMINENT, 2 IDEATION or a member's worry, 1 CONCERN, 0 the review lane. */
+    static int band(int priority) {
+        return priority / 100;
+    }
+
+    private static final String KIND_REPORT = "report";
 
     /** Reports raise an item within its level, never past the next one (levels are 100 apart). */
     private static final int MAX_REPORT_BOOST = 99;
@@ -160,6 +190,10 @@ public class ModerationItem {
 
     int reports() {
         return reports;
+    }
+
+    OffsetDateTime raisedAt() {
+        return raisedAt;
     }
 
     Long id() {

@@ -58,7 +58,7 @@ public class ModerationPages {
 
     /** One care item as the page shows it. */
     public record CareLine(CareQueue.CareItemView item, String levelLabel, String levelClass, String waited,
-            String postLink, List<WordsRead> wordsRead) {
+            String since, String postLink, List<WordsRead> wordsRead, List<String> rules) {
     }
 
     /** Words the detector read, once each, with every rule that read them. */
@@ -79,7 +79,7 @@ public class ModerationPages {
         Lane other = shown == Lane.CARE ? Lane.REVIEW : Lane.CARE;
         return pages.page("moderation.jte", Map.of("care", shown == Lane.CARE, "lines", lines, "page", queue.page(),
                 "pageCount", queue.pageCount(), "pending", queue.pending(),
-                "otherPending", care.pendingPage(other, 1).pending()));
+                "otherPending", care.countPending(other)));
     }
 
     // ---- a member reports a post
@@ -147,16 +147,23 @@ public class ModerationPages {
                     : item.reports().size() > 1 ? ", and members are worried" : ", and a member is worried");
             levelClass = "level-" + item.level().name().toLowerCase(Locale.ROOT);
         } else if ("care".equals(item.lane())) {
-            label = item.reports().size() > 1 ? "Members are worried about this person"
+            label = item.reports().isEmpty() ? "A member was worried about this person (they have since left Haven)"
+                    : item.reports().size() > 1 ? "Members are worried about this person"
                     : "A member is worried about this person";
             levelClass = "level-worry";
         } else {
-            label = "Reported: " + String.join("; ", item.reports().stream().map(CareQueue.ReportView::label)
-                    .distinct().toList());
+            label = item.reports().isEmpty() ? "Reported (the member who reported it has since left Haven)"
+                    : "Reported: " + String.join("; ", item.reports().stream().map(CareQueue.ReportView::label)
+                            .distinct().toList());
             levelClass = "level-review";
         }
-        return new CareLine(item, label, levelClass, waited(item.waitingSeconds()),
-                item.postId() == null ? null : "/posts/" + item.postId(), wordsRead(item.matches()));
+        // the detector's rules alone: reasons also name what members reported, which the page lists apart
+        List<String> reported = item.reports().stream().map(CareQueue.ReportView::reason).toList();
+        List<String> rules = item.reasons().stream().filter(r -> !reported.contains(r)).toList();
+        String since = item.createdAt().withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                .format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH));
+        return new CareLine(item, label, levelClass, waited(item.waitingSeconds()), since,
+                item.postId() == null ? null : "/posts/" + item.postId(), wordsRead(item.matches()), rules);
     }
 
     /**

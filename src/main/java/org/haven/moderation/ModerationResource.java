@@ -7,7 +7,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -34,6 +37,9 @@ public class ModerationResource {
     @Inject
     Reports reports;
 
+    @Inject
+    CareAlerts alerts;
+
     @GET
     @Path("moderation/queue")
     @Operation(summary = "Moderators: pending items of a lane (care: people who may be at risk), most severe "
@@ -51,6 +57,17 @@ public class ModerationResource {
                     List.of(new Problem.FieldError("lane", "query", message)));
         }
         return Lane.valueOf(lane.toUpperCase(Locale.ROOT));
+    }
+
+    @GET
+    @Path("moderation/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Moderators: server-sent events, 'ready' at once and then 'care' {id, level, label, priority, "
+            + "postId, threadId, postLink, createdAt} whenever a care item appears or rises at IDEATION or above (a "
+            + "member's worry included), on whichever node the post was written; the post's words are not sent")
+    public void stream(@Context SseEventSink sink, @Context Sse sse) {
+        Viewer moderator = current.requireModerator();
+        alerts.listen(sink, sse, moderator.memberId());
     }
 
     @POST

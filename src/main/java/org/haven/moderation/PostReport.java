@@ -22,6 +22,9 @@ import java.time.OffsetDateTime;
         + "order by r.createdAt, r.id")
 @NamedQuery(name = "PostReport.byReporterOnItem", query = "select count(r) from PostReport r where r.itemId = :item "
         + "and r.reporterId = :reporter")
+@NamedQuery(name = "PostReport.itemsOfReporter", query = "select i from ModerationItem i where i.id in "
+        + "(select r.itemId from PostReport r where r.reporterId = :reporter) order by i.id")
+@NamedQuery(name = "PostReport.deleteOfReporter", query = "delete from PostReport r where r.reporterId = :reporter")
 @NamedQuery(name = "PostReport.withPostOfReporter", query = "select r, i.postId from PostReport r, ModerationItem i "
         + "where r.itemId = i.id and r.reporterId = :reporter order by r.createdAt, r.id")
 public class PostReport {

@@ -8,6 +8,6 @@ public record ReportRequest(
         @NotBlank(message = "Choose a reason: " + ReportReason.CHOICES + ".")
         @Size(max = 30, message = "Choose a reason: " + ReportReason.CHOICES + ".")
         String reason,
-        @Size(max = PostReport.MAX_NOTE, message = "A note has at most 500 characters.")
+        // at most 500 characters once cleaned (Reports): a browser counts a line break as one and sends two
         String note) {
 }

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.haven.discussion.DiscussionService;
 import org.haven.discussion.TextInput;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.Interceptor;
 import org.haven.identity.MemberExport;
+import org.haven.identity.MemberLeaving;
 import org.haven.identity.Viewer;
 import org.haven.platform.Clock;
 import org.haven.web.ApiException;
@@ -85,10 +88,22 @@ public class Reports {
             throw ApiException.conflict("You have already reported this post, and moderators have your report.");
         }
         em.persist(new PostReport(item.id(), reporter.memberId(), reason, note, clock.now()));
-        item.reportAdded();
+        item.reportAdded(clock.now());
         long itemId = item.id();
         LOG.info(() -> "a report of post " + postId + " joined moderation item " + itemId);
         return new Received(postId, reason.slug(), lane.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * A reporter leaves: their reports and notes go with them, and each item they reported counts one report less.
+     * The items stay at their level (a worry about someone else was real), only lower among the reported ones. Runs
+     * after discussions have locked the member's posts: items after posts,
+     * as every writer takes them.
+     */
+    void onMemberLeaving(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) MemberLeaving leaving) {
+        em.createNamedQuery("PostReport.itemsOfReporter", ModerationItem.class)
+                .setParameter("reporter", leaving.memberId()).getResultList().forEach(ModerationItem::reportWithdrawn);
+        em.createNamedQuery("PostReport.deleteOfReporter").setParameter("reporter", leaving.memberId()).executeUpdate();
     }
 
     /** The reports a member wrote are theirs to download: the post, the reason, the note, never anyone else. */

@@ -192,7 +192,7 @@ abstract class HavenJourneys {
         signIn(reader);
 
         browser.open("/threads/" + threadId);
-        browser.follow(By.linkText("Report"));
+        browser.follow(By.partialLinkText("Report"));
         assertEquals("Report a post", browser.find(By.tagName("h1")).getText());
         browser.find(By.cssSelector("input[name='reason'][value='at-risk']")).click();
         String note = "They said goodbye to everyone " + suffix();

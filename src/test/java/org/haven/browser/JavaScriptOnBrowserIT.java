@@ -12,6 +12,7 @@ import org.haven.testing.Api;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The journeys with JavaScript on (the enhancement must not break them), plus the accessibility check: axe-core
@@ -100,5 +101,24 @@ class JavaScriptOnBrowserIT extends HavenJourneys {
 
         browser.type(By.id("body"), "this craving is killing me");
         browser.await().until(d -> d.findElements(By.cssSelector("#live-help section.help-panel")).isEmpty());
+    }
+
+    @Test
+    void aModeratorIsAlertedOnAnyPageTheMomentSomeoneMayBeInDanger() {
+        Api api = new Api(base);
+        String moderator = signUp();
+        api.changeRole(api.administrator(), moderator, "moderator");
+        signIn(moderator);
+        browser.open("/");
+        browser.await().until(d -> d.findElement(By.id("care-alerts")).getAttribute("data-listening") != null);
+
+        Api.Member writer = api.newMember("BrAlerted");
+        long postId = api.startThread(writer, "cravings-and-triggers", "Tonight " + suffix(),
+                "i took all my pills and i'm scared", false).getJsonObject("post").getJsonNumber("id").longValue();
+
+        WebElement alert = browser.await().until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//section[contains(@class,'care-alert')][.//a[@href='/posts/" + postId + "']]")));
+        assertTrue(alert.getText().contains("Imminent danger"), alert.getText());
+        assertEquals("/", browser.currentPath(), "the alert came to the page the moderator was reading");
     }
 }

@@ -120,8 +120,10 @@ class IdentityRacesIT {
             throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         String waiting = "postgresql".equalsIgnoreCase(System.getenv("HAVEN_DB_KIND"))
-                ? "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
-                : "SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
+                ? "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() "
+                        + "AND upper(query) LIKE '%MEMBER%'"
+                : "SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL "
+                        + "AND upper(EXECUTING_STATEMENT) LIKE '%MEMBER%'";
         try (Connection observer = Database.connect(); PreparedStatement q = observer.prepareStatement(waiting)) {
             while (System.nanoTime() < deadline) {
                 if (request.isDone()) {

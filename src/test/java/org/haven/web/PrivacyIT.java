@@ -1,5 +1,6 @@
 package org.haven.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import jakarta.json.JsonObject;
@@ -80,10 +81,10 @@ class PrivacyIT {
         api.send("POST", "api/v1/sessions", "application/json",
                 Api.object("pseudonym", pseudonym, "passphrase", "wrong again " + marker), Map.of("X-Forwarded-For", FORWARDED));
         // a worried friend's report, and one with a reason that does not exist: the note and the reason stay out of logs
-        api.json("POST", "api/v1/posts/" + reply.getJsonNumber("id") + "/reports",
-                Api.object("reason", "at-risk", "note", "Worried " + marker), friend);
-        api.json("POST", "api/v1/posts/" + reply.getJsonNumber("id") + "/reports",
-                Api.object("reason", marker, "note", null), friend);
+        assertEquals(201, api.json("POST", "api/v1/posts/" + reply.getJsonNumber("id") + "/reports",
+                Api.object("reason", "at-risk", "note", "Worried " + marker), friend).status());
+        assertEquals(400, api.json("POST", "api/v1/posts/" + reply.getJsonNumber("id") + "/reports",
+                Api.object("reason", marker.substring(0, 25), "note", null), friend).status());
         api.get("api/v1/me/export", member);
         api.json("DELETE", "api/v1/me", Api.object("passphrase", "not it " + marker, "posts", "erase"), member);
         api.send("DELETE", "api/v1/sessions/current", null, null, member.bearer());

@@ -1,0 +1,78 @@
+package org.haven.moderation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.haven.crisis.CrisisLevel;
+import org.junit.jupiter.api.Test;
+
+/** An item's place in its lane: its level first, then how many members reported it; and when it last rose. */
+class ModerationItemTest {
+
+    private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 12, 7, 2, 0, 0, 0, ZoneOffset.UTC);
+    private static final OffsetDateTime T1 = T0.plusMinutes(5);
+
+    @Test
+    void aCrisisItemSitsAtItsLevelAndReportsMoveItUpWithinIt() {
+        ModerationItem item = ModerationItem.care(1, 1, CrisisLevel.IMMINENT, "emergency-now", "[]", T0);
+        assertEquals(300, item.priority());
+        item.reportAdded(T1);
+        item.reportAdded(T1);
+        assertEquals(302, item.priority());
+        assertNull(item.raisedAt(), "reports within a level do not raise it to another");
+    }
+
+    @Test
+    void aMembersWorryCountsAtLeastAsThoughtsOfSuicideAndRaisesAConcern() {
+        ModerationItem worry = ModerationItem.reported(1, 1, Lane.CARE, T0);
+        worry.reportAdded(T0);
+        assertEquals(201, worry.priority(), "ahead of the IDEATION items no one reported");
+
+        ModerationItem concern = ModerationItem.care(2, 1, CrisisLevel.CONCERN, "past-attempt", "[]", T0);
+        assertEquals(100, concern.priority());
+        concern.reportAdded(T1);
+        assertEquals(201, concern.priority());
+        assertEquals(T1, concern.raisedAt(), "a concern someone is worried about is news for moderators online");
+    }
+
+    @Test
+    void anEditIntoDangerRaisesTheItemAndACalmerOneDoesNotLowerIt() {
+        ModerationItem item = ModerationItem.care(1, 1, CrisisLevel.CONCERN, "suicide-talk", "[]", T0);
+        item.detected(CrisisLevel.IMMINENT, "overdose-taken", "[{}]", T1);
+        assertEquals(300, item.priority());
+        assertEquals(CrisisLevel.IMMINENT, item.crisisLevel());
+        assertEquals("overdose-taken", item.rules());
+        assertEquals(T1, item.raisedAt());
+
+        item.detected(CrisisLevel.CONCERN, "suicide-talk", "[]", T1.plusMinutes(1));
+        assertEquals(CrisisLevel.IMMINENT, item.crisisLevel());
+        assertEquals("overdose-taken", item.rules(), "the more severe finding stays");
+        assertEquals(T1, item.raisedAt());
+    }
+
+    @Test
+    void reportsNeverLiftAnItemPastTheNextLevelAndALeavingReporterTakesTheirsBack() {
+        ModerationItem item = ModerationItem.care(1, 1, CrisisLevel.IDEATION, "wish-to-die", "[]", T0);
+        for (int i = 0; i < 250; i++) {
+            item.reportAdded(T1);
+        }
+        assertEquals(299, item.priority(), "still below every IMMINENT item");
+
+        ModerationItem worry = ModerationItem.reported(2, 1, Lane.CARE, T0);
+        worry.reportAdded(T0);
+        worry.reportWithdrawn();
+        assertEquals(0, worry.reports());
+        assertEquals(200, worry.priority(), "the worry was real: the item keeps its level when its reporter leaves");
+    }
+
+    @Test
+    void theReviewLaneIsOrderedByReportsAloneAndRaisesNoAlert() {
+        ModerationItem spam = ModerationItem.reported(1, 1, Lane.REVIEW, T0);
+        spam.reportAdded(T0);
+        spam.reportAdded(T1);
+        assertEquals(2, spam.priority());
+        assertNull(spam.raisedAt());
+    }
+}

@@ -105,9 +105,17 @@
   var alerts = document.getElementById('care-alerts');
   if (alerts && window.EventSource) {
     var stream = new EventSource('/api/v1/moderation/stream');
+    // each alert once in this tab, across pages: a new page's stream starts with the last few minutes' alerts
+    var seen = [];
+    try { seen = JSON.parse(sessionStorage.getItem('haven.care.seen') || '[]'); } catch (e) { seen = []; }
     stream.addEventListener('care', function (event) {
       var alert;
       try { alert = JSON.parse(event.data); } catch (e) { return; }
+      if (event.lastEventId && seen.indexOf(event.lastEventId) >= 0) { return; }
+      if (event.lastEventId) {
+        seen = seen.concat([event.lastEventId]).slice(-200);
+        try { sessionStorage.setItem('haven.care.seen', JSON.stringify(seen)); } catch (e) { /* private mode */ }
+      }
       var section = el('section', 'care-alert');
       section.setAttribute('data-dismissible', '');
       var line = el('p');

@@ -94,6 +94,10 @@ public class DiscussionService {
         DiscussionThread thread = thread(threadId);
         String body = TextInput.body(request.body());
         var now = clock.now();
+        String html = renderer.toSafeHtml(body); // before the counter, which serialises post writes
+        // the change counter before the thread's row, as every write takes them: an edit into crisis language takes
+        // the counter and then the thread (its banner), and a deletion the counter and then the member's threads
+        long change = changes.next();
         // a counter, not an edit: a bulk update, so concurrent replies never conflict on the version
         int open = em.createNamedQuery("Thread.replied").setParameter("id", threadId).setParameter("now", now)
                 .setParameter("open", ThreadStatus.OPEN).executeUpdate();
@@ -102,7 +106,7 @@ public class DiscussionService {
         }
         Member author = em.getReference(Member.class, viewer.memberId());
         boolean anonymous = Boolean.TRUE.equals(request.anonymous());
-        Post post = new Post(thread, author, anonymous, false, body, renderer.toSafeHtml(body), now, changes.next());
+        Post post = new Post(thread, author, anonymous, false, body, html, now, change);
         em.persist(post);
         em.flush();
         CrisisHelp help = afterWrite(viewer, post, threadId, body);

@@ -9,9 +9,19 @@ import org.haven.web.ApiException;
 public class CurrentMember {
 
     private Viewer viewer;
+    private String sessionHash;
 
-    void signedIn(Viewer viewer) {
+    void signedIn(Viewer viewer, String sessionHash) {
         this.viewer = viewer;
+        this.sessionHash = sessionHash;
+    }
+
+    /**
+     * The hash of the session token the request was signed in with, for what outlives the request (a moderator's
+     * alert stream asks {@link MemberService#stillModerates} before each alert).
+     */
+    public Optional<String> sessionHash() {
+        return Optional.ofNullable(sessionHash);
     }
 
     public Optional<Viewer> viewer() {

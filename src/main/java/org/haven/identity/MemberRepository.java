@@ -139,7 +139,11 @@ public class MemberRepository {
         leaving.fire(new MemberLeaving(memberId, erasePosts));
         // now the member's row, before their sessions, as a passphrase change, a recovery and a sign-in lock it:
         // the counter, posts and items the observers locked come before it in every writer's order
-        em.refresh(member, LockModeType.PESSIMISTIC_WRITE);
+        try {
+            em.refresh(member, LockModeType.PESSIMISTIC_WRITE);
+        } catch (jakarta.persistence.EntityNotFoundException goneMeanwhile) {
+            throw org.haven.web.ApiException.notFound("That member"); // another deletion of the same account won
+        }
         em.createNamedQuery("MemberSession.deleteOfMember").setParameter("member", memberId).executeUpdate();
         em.remove(member);
         em.flush();

@@ -235,6 +235,16 @@ public class MemberService {
         repository.endSession(Secrets.sha256Hex(token));
     }
 
+    /**
+     * Whether the session whose token hashes to {@code sessionHash} is still open (not signed out, expired, or ended
+     * by a passphrase change) and its member still moderates.
+     */
+    public boolean stillModerates(String sessionHash) {
+        var now = clock.now();
+        return repository.session(sessionHash).filter(s -> s.isActiveAt(now))
+                .map(s -> s.member().role().canModerate()).orElse(false);
+    }
+
     public Optional<Viewer> resolveSession(String token, boolean viaCookie) {
         var now = clock.now();
         return repository.session(Secrets.sha256Hex(token))

@@ -19,7 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.haven.crisis.CrisisLevel;
-import org.haven.identity.MemberRepository;
+import org.haven.identity.MemberService;
 import org.haven.platform.Clock;
 
 /**
@@ -30,7 +30,10 @@ import org.haven.platform.Clock;
  * <p>Why a poll of the database and not an event of the transaction that wrote the item: behind a load balancer
  * the post may be written on another node than the one a moderator's stream is open on. Every node looks every
  * two seconds, while someone listens, for items that appeared or rose in the last few minutes (the window absorbs
- * commits that land late and clocks a little apart), and remembers what it announced, by item and level.
+ * commits that land late and clocks a little apart), and remembers what it announced, by item and level. A stream
+ * that opens is first sent what appeared or rose within that window, so that a moderator whose page just loaded,
+ * or whose stream reopened, or who connected to a node that just restarted, misses nothing; the browser remembers
+ * what it showed and shows each alert once.
  */
 @ApplicationScoped
 public class CareAlerts {
@@ -52,18 +55,18 @@ public class CareAlerts {
     Clock clock;
 
     @Inject
-    MemberRepository members;
+    MemberService members;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private record Listener(SseEventSink sink, Sse sse, long memberId, long openedAt) {
+    /** An open stream, with the hash of the session that opened it: each alert asks whether it is still open. */
+    private record Listener(SseEventSink sink, Sse sse, String sessionHash, long openedAt) {
     }
 
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
     /** Item id and level band → when this node announced it; forgotten once out of the window. */
     private final Map<String, Long> announced = new ConcurrentHashMap<>();
-    private volatile boolean primed;
     private ScheduledFuture<?> ticking;
     private int ticks;
 
@@ -72,18 +75,24 @@ public class CareAlerts {
                         String postLink, OffsetDateTime createdAt) {
     }
 
-    /** Opens a moderator's stream: a {@code ready} event at once, then an {@code care} event per alert. */
-    public synchronized void listen(SseEventSink sink, Sse sse, long memberId) {
-        if (!primed) {
-            // the node's first listener: what is already there was announced before (by this node before a restart,
-            // or by others); learn it without alerting, before the stream says it is ready
-            look(false);
-            primed = true;
-        }
-        Listener listener = new Listener(sink, sse, memberId, System.nanoTime());
+    /**
+     * Opens a moderator's stream: a {@code ready} event, the alerts of the window so far, and from then on a
+     * {@code care} event per alert.
+     */
+    public void listen(SseEventSink sink, Sse sse, String sessionHash) {
+        Listener listener = new Listener(sink, sse, sessionHash, System.nanoTime());
         listeners.add(listener);
         send(listener, sse.newEventBuilder().name("ready").reconnectDelay(RETRY_MILLIS).data("{}")
                 .mediaType(MediaType.APPLICATION_JSON_TYPE).build());
+        OffsetDateTime now = clock.now();
+        for (Alert alert : care.alertsSince(now.minus(WINDOW))) {
+            announced.putIfAbsent(key(alert), now.toInstant().toEpochMilli());
+            send(listener, event(sse, alert));
+        }
+        startTicking();
+    }
+
+    private synchronized void startTicking() {
         if (ticking == null) {
             ticking = scheduler.scheduleWithFixedDelay(this::tickSafely, TICK.toMillis(), TICK.toMillis(),
                     TimeUnit.MILLISECONDS);
@@ -95,7 +104,13 @@ public class CareAlerts {
         if (ticking != null) {
             ticking.cancel(false);
         }
-        listeners.forEach(l -> l.sink().close());
+        listeners.forEach(l -> {
+            try {
+                l.sink().close();
+            } catch (RuntimeException e) {
+                // the server is stopping; the client will reconnect elsewhere
+            }
+        });
         listeners.clear();
     }
 
@@ -110,62 +125,89 @@ public class CareAlerts {
     /** Every {@link #TICK}, from the scheduler's thread: streams that ended go, and while anyone listens, a look. */
     void tick() {
         long nowNanos = System.nanoTime();
-        listeners.removeIf(l -> {
-            boolean expired = nowNanos - l.openedAt() > STREAM_LIFETIME.toNanos() || l.sink().isClosed();
-            if (expired) {
-                l.sink().close();
+        for (Listener listener : listeners) {
+            if (nowNanos - listener.openedAt() > STREAM_LIFETIME.toNanos() || listener.sink().isClosed()) {
+                drop(listener);
             }
-            return expired;
-        });
+        }
         if (listeners.isEmpty()) {
             return; // nobody listens: no query
         }
-        look(true);
-        if (++ticks % HEARTBEAT_TICKS == 0) {
-            listeners.forEach(l -> l.sink().send(l.sse().newEventBuilder().comment("still here").build())
-                    .whenComplete((done, failed) -> dropIfFailed(l, failed)));
-        }
-    }
-
-    /**
-     * Reads the items that appeared or rose within {@link #WINDOW} and announces those this node has not, by item and
-     * level; an item that rises again (a worry, then an overdose) is announced again.
-     */
-    private void look(boolean announce) {
         OffsetDateTime now = clock.now();
         long nowMillis = now.toInstant().toEpochMilli();
         announced.values().removeIf(at -> nowMillis - at > 2 * WINDOW.toMillis());
         for (Alert alert : care.alertsSince(now.minus(WINDOW))) {
-            String key = alert.id() + "@" + ModerationItem.band(alert.priority());
-            if (announced.putIfAbsent(key, nowMillis) == null && announce) {
+            // an item that rises again (a worry, then an overdose) has a new key and is announced again
+            if (announced.putIfAbsent(key(alert), nowMillis) == null) {
                 broadcast(alert);
             }
         }
+        if (++ticks % HEARTBEAT_TICKS == 0) {
+            listeners.forEach(l -> send(l, l.sse().newEventBuilder().comment("still here").build()));
+        }
     }
 
+    private static String key(Alert alert) {
+        return alert.id() + "@" + ModerationItem.band(alert.priority());
+    }
+
+    private static OutboundSseEvent event(Sse sse, Alert alert) {
+        return sse.newEventBuilder().name("care").id(key(alert)).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(Alert.class, alert).build();
+    }
+
+    /** Sends to every listener whose session is still open and still moderates; one that fails never stops the rest. */
     private void broadcast(Alert alert) {
+        int told = 0;
         for (Listener listener : listeners) {
-            // a moderator demoted since the stream opened hears nothing more
-            boolean stillModerates = members.byId(listener.memberId()).map(m -> m.role().canModerate()).orElse(false);
-            if (!stillModerates) {
-                listeners.remove(listener);
-                listener.sink().close();
+            boolean allowed;
+            try {
+                allowed = members.stillModerates(listener.sessionHash());
+            } catch (RuntimeException e) {
+                continue; // the database could not say: not this time, and the stream stays for the next alert
+            }
+            if (!allowed) {
+                drop(listener); // signed out, expired, passphrase changed, or no longer a moderator
                 continue;
             }
-            send(listener, listener.sse().newEventBuilder().name("care").id(Long.toString(alert.id()))
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE).data(Alert.class, alert).build());
+            if (send(listener, event(listener.sse(), alert))) {
+                told++;
+            }
         }
-        LOG.info(() -> "care item " + alert.id() + " announced to " + listeners.size() + " moderators online");
+        int moderators = told;
+        LOG.info(() -> "care item " + alert.id() + " announced to " + moderators + " moderator streams");
     }
 
-    private void send(Listener listener, OutboundSseEvent event) {
-        listener.sink().send(event).whenComplete((done, failed) -> dropIfFailed(listener, failed));
+    /** Sends {@code event}; a stream that cannot take it is dropped. Answers whether it was handed over. */
+    private boolean send(Listener listener, OutboundSseEvent event) {
+        try {
+            listener.sink().send(event).whenComplete((done, failed) -> dropIfFailed(listener, failed));
+            return true;
+        } catch (RuntimeException closed) {
+            drop(listener);
+            return false;
+        }
+    }
+
+    /**
+     * Forgets a stream and closes it on another thread: closing flushes, and a client that stopped reading would
+     * hold the scheduler, and every alert after it, on this node.
+     */
+    private void drop(Listener listener) {
+        if (listeners.remove(listener)) {
+            scheduler.execute(() -> {
+                try {
+                    listener.sink().close();
+                } catch (RuntimeException e) {
+                    // already closed by the client
+                }
+            });
+        }
     }
 
     private void dropIfFailed(Listener listener, Throwable failed) {
         if (failed != null) {
-            listeners.remove(listener);
-            listener.sink().close();
+            drop(listener);
         }
     }
 }

@@ -63,7 +63,8 @@ public class CareQueue {
      */
     public record CareItemView(long id, String lane, String kind, int priority, CrisisLevel level, Long postId,
             Long threadId, String excerpt, List<String> reasons, List<Map<String, Object>> matches,
-            List<ReportView> reports, OffsetDateTime createdAt, long waitingSeconds, long version, Long claimedBy) {
+            List<ReportView> reports, int reportCount, OffsetDateTime createdAt, long waitingSeconds, long version,
+            Long claimedBy) {
     }
 
     /** One member's report, without the member. */
@@ -165,9 +166,8 @@ public class CareQueue {
                 .setParameter("lane", Lane.CARE).setParameter("status", ItemStatus.PENDING)
                 .setParameter("priority", ModerationItem.priorityOf(CrisisLevel.IDEATION))
                 .setParameter("since", since).getResultStream()
-                .map(i -> new CareAlerts.Alert(i.id(), i.crisisLevel(), i.crisisLevel() != null
-                        ? ModerationPages.levelLabel(i.crisisLevel()) : "A member is worried about this person",
-                        i.priority(), i.postId(), i.threadId(), i.postId() == null ? null : "/posts/" + i.postId(),
+                .map(i -> new CareAlerts.Alert(i.id(), i.crisisLevel(),
+                        ModerationPages.careLabel(i.crisisLevel(), i.reports()), i.priority(), i.postId(), i.threadId(), i.postId() == null ? null : "/posts/" + i.postId(),
                         i.createdAt()))
                 .toList();
     }
@@ -199,7 +199,7 @@ public class CareQueue {
                 .toList();
         return new CareItemView(i.id(), i.lane().name().toLowerCase(java.util.Locale.ROOT), i.kind(), i.priority(),
                 i.crisisLevel(), i.postId(), i.threadId(), excerpt == null ? "" : excerpt, reasons, matches, reports,
-                i.createdAt(), Math.max(0, java.time.Duration.between(i.createdAt(), now).getSeconds()), i.version(),
+                i.reports(), i.createdAt(), Math.max(0, java.time.Duration.between(i.createdAt(), now).getSeconds()), i.version(),
                 i.claimedBy());
     }
 

@@ -136,10 +136,15 @@ public class ModerationItem {
         }
     }
 
-    /** A reporter left Haven and their report went with them: the item keeps its level, and its place by it. */
+    /**
+     * A reporter left Haven and their report went with them. In the review lane the item counts one report less; in
+     * the care lane it keeps its count and its place: the worry about someone else was real.
+     */
     void reportWithdrawn() {
-        reports = Math.max(0, reports - 1);
-        prioritise();
+        if (lane == Lane.REVIEW) {
+            reports = Math.max(0, reports - 1);
+            prioritise();
+        }
     }
 
     /**

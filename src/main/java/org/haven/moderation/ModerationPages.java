@@ -142,15 +142,10 @@ public class ModerationPages {
     private static CareLine line(CareQueue.CareItemView item) {
         String label;
         String levelClass;
-        if (item.level() != null) {
-            label = levelLabel(item.level()) + (item.reports().isEmpty() ? ""
-                    : item.reports().size() > 1 ? ", and members are worried" : ", and a member is worried");
-            levelClass = "level-" + item.level().name().toLowerCase(Locale.ROOT);
-        } else if ("care".equals(item.lane())) {
-            label = item.reports().isEmpty() ? "A member was worried about this person (they have since left Haven)"
-                    : item.reports().size() > 1 ? "Members are worried about this person"
-                    : "A member is worried about this person";
-            levelClass = "level-worry";
+        if ("care".equals(item.lane())) {
+            label = careLabel(item.level(), item.reportCount());
+            levelClass = item.level() == null ? "level-worry"
+                    : "level-" + item.level().name().toLowerCase(Locale.ROOT);
         } else {
             label = item.reports().isEmpty() ? "Reported (the member who reported it has since left Haven)"
                     : "Reported: " + String.join("; ", item.reports().stream().map(CareQueue.ReportView::label)
@@ -178,6 +173,18 @@ public class ModerationPages {
         }
         return rulesByText.entrySet().stream()
                 .map(e -> new WordsRead(e.getKey(), String.join(", ", e.getValue()))).toList();
+    }
+
+    /**
+     * A care item in the words a volunteer acts on: the level the detector read, and whether members are worried
+     * ({@code reports}: how many reported the post, those who have since left included).
+     */
+    static String careLabel(CrisisLevel level, int reports) {
+        if (level == null) {
+            return reports > 1 ? "Members are worried about this person" : "A member is worried about this person";
+        }
+        return levelLabel(level) + (reports == 0 ? "" : reports > 1 ? ", and members are worried"
+                : ", and a member is worried");
     }
 
     /** What the level means, in the words a volunteer acts on. */

@@ -66,8 +66,8 @@ public class ModerationResource {
             + "postId, threadId, postLink, createdAt} whenever a care item appears or rises at IDEATION or above (a "
             + "member's worry included), on whichever node the post was written; the post's words are not sent")
     public void stream(@Context SseEventSink sink, @Context Sse sse) {
-        Viewer moderator = current.requireModerator();
-        alerts.listen(sink, sse, moderator.memberId());
+        current.requireModerator();
+        alerts.listen(sink, sse, current.sessionHash().orElseThrow(ApiException::unauthorized));
     }
 
     @POST

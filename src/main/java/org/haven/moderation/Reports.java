@@ -95,9 +95,8 @@ public class Reports {
     }
 
     /**
-     * A reporter leaves: their reports and notes go with them, and each item they reported counts one report less.
-     * The items stay at their level (a worry about someone else was real), only lower among the reported ones. Runs
-     * after discussions have locked the member's posts: items after posts,
+     * A reporter leaves: their reports and notes go with them. The items stay: a review item counts one report
+     * less, a care item keeps its place (see {@link ModerationItem#reportWithdrawn}). Runs after discussions have locked the member's posts: items after posts,
      * as every writer takes them.
      */
     void onMemberLeaving(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) MemberLeaving leaving) {

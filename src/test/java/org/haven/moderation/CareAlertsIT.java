@@ -47,13 +47,15 @@ class CareAlertsIT {
     private static final class EventStream implements AutoCloseable {
         final BlockingQueue<String[]> events = new LinkedBlockingQueue<>();
         final CompletableFuture<HttpResponse<Stream<String>>> response;
+        /** Completes when the server ends the stream. */
+        final CompletableFuture<Void> ended;
 
         EventStream(Api api, Api.Member moderator) {
             HttpRequest request = HttpRequest.newBuilder(api.uri("api/v1/moderation/stream"))
                     .header("Accept", "text/event-stream").header("Authorization", "Bearer " + moderator.token())
                     .GET().build();
             response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-            response.thenAcceptAsync(r -> {
+            ended = response.thenAcceptAsync(r -> {
                 String[] event = {null, null};
                 r.body().forEach(line -> {
                     if (line.startsWith("event:")) {
@@ -119,7 +121,9 @@ class CareAlertsIT {
             assertEquals("IMMINENT", alert.getString("level"));
             assertEquals("Imminent danger", alert.getString("label"));
             assertEquals("/posts/" + danger, alert.getString("postLink"));
-            assertFalse(alert.toString().contains("pills"), "the post's words stay off the stream: " + alert);
+            assertFalse(alert.toString().contains("pills") || alert.toString().contains("scared"),
+                    "the post's words stay off the stream: " + alert);
+            assertTrue(careItemExists(api, moderator, past), "the past attempt has its care item, just no alert");
 
             // a post the detector let pass, reported by a worried reader
             long quiet = postOf(api.startThread(writer, TOPIC, "Quiet", "Quiet week. Cleared out the shed.", false));
@@ -131,6 +135,39 @@ class CareAlertsIT {
             } while (alert.getJsonNumber("postId").longValue() != quiet);
             assertEquals("A member is worried about this person", alert.getString("label"));
         }
+    }
+
+    @Test
+    void aStreamEndsOnceItsModeratorSignsOutAndHearsNothingMore() throws Exception {
+        Api api = new Api(base);
+        Api.Member moderator = api.newModerator("SigningOut");
+        Api.Member writer = api.newMember("AfterSignOut");
+        try (EventStream stream = new EventStream(api, moderator)) {
+            stream.next("ready");
+            assertEquals(204, api.send("DELETE", "api/v1/sessions/current", null, null, moderator.bearer()).status());
+
+            long danger = postOf(api.startThread(writer, TOPIC, "Tonight", "i took all my pills and i'm scared", false));
+
+            // the alert finds the stream's session gone: the server ends the stream instead of sending it
+            stream.ended.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(stream.events.stream().filter(e -> "care".equals(e[0]))
+                    .noneMatch(e -> data(e).getJsonNumber("postId").longValue() == danger), "nothing after signing out");
+        }
+    }
+
+    /** Whether a care item about {@code postId} waits on any page of the care lane. */
+    private static boolean careItemExists(Api api, Api.Member moderator, long postId) {
+        for (int page = 1; page <= 100; page++) {
+            List<JsonObject> items = api.get("api/v1/moderation/queue?lane=care&page=" + page, moderator).json()
+                    .getJsonArray("items").getValuesAs(JsonObject.class);
+            if (items.isEmpty()) {
+                return false;
+            }
+            if (items.stream().anyMatch(i -> !Api.isNull(i, "postId") && i.getJsonNumber("postId").longValue() == postId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

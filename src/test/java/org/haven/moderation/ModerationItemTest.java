@@ -60,11 +60,17 @@ class ModerationItemTest {
         }
         assertEquals(299, item.priority(), "still below every IMMINENT item");
 
-        ModerationItem worry = ModerationItem.reported(2, 1, Lane.CARE, T0);
-        worry.reportAdded(T0);
-        worry.reportWithdrawn();
-        assertEquals(0, worry.reports());
-        assertEquals(200, worry.priority(), "the worry was real: the item keeps its level when its reporter leaves");
+        ModerationItem concern = ModerationItem.care(2, 1, CrisisLevel.CONCERN, "past-attempt", "[]", T0);
+        concern.reportAdded(T0);
+        concern.reportWithdrawn();
+        assertEquals(201, concern.priority(), "the worry was real: the item keeps its place when its reporter leaves");
+
+        ModerationItem spam = ModerationItem.reported(3, 1, Lane.REVIEW, T0);
+        spam.reportAdded(T0);
+        spam.reportAdded(T0);
+        spam.reportWithdrawn();
+        assertEquals(1, spam.reports());
+        assertEquals(1, spam.priority());
     }
 
     @Test

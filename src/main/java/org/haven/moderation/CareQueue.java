@@ -167,8 +167,8 @@ public class CareQueue {
                 .setParameter("priority", ModerationItem.priorityOf(CrisisLevel.IDEATION))
                 .setParameter("since", since).getResultStream()
                 .map(i -> new CareAlerts.Alert(i.id(), i.crisisLevel(),
-                        ModerationPages.careLabel(i.crisisLevel(), i.reports()), i.priority(), i.postId(), i.threadId(), i.postId() == null ? null : "/posts/" + i.postId(),
-                        i.createdAt()))
+                        ModerationPages.careLabel(i.crisisLevel(), i.reports()), i.priority(), i.postId(),
+                        i.threadId(), i.postId() == null ? null : "/posts/" + i.postId(), i.createdAt()))
                 .toList();
     }
 
@@ -199,8 +199,8 @@ public class CareQueue {
                 .toList();
         return new CareItemView(i.id(), i.lane().name().toLowerCase(java.util.Locale.ROOT), i.kind(), i.priority(),
                 i.crisisLevel(), i.postId(), i.threadId(), excerpt == null ? "" : excerpt, reasons, matches, reports,
-                i.reports(), i.createdAt(), Math.max(0, java.time.Duration.between(i.createdAt(), now).getSeconds()), i.version(),
-                i.claimedBy());
+                i.reports(), i.createdAt(), Math.max(0, java.time.Duration.between(i.createdAt(), now).getSeconds()),
+                i.version(), i.claimedBy());
     }
 
     /** Deletes items older than the retention period, detection details with them. */

@@ -1,28 +1,28 @@
 package org.haven.moderation;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.discussion.DiscussionService;
 import org.haven.discussion.TextInput;
-import jakarta.annotation.Priority;
-import jakarta.interceptor.Interceptor;
 import org.haven.identity.MemberExport;
 import org.haven.identity.MemberLeaving;
 import org.haven.identity.Viewer;
 import org.haven.platform.Clock;
 import org.haven.web.ApiException;
 import org.haven.web.Throttle;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import java.time.Duration;
 
 /**
  * Members' reports of posts. "I'm worried this person may be at risk" goes to the care lane, as CRISIS.md asks:

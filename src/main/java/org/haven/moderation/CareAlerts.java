@@ -76,19 +76,19 @@ public class CareAlerts {
     }
 
     /**
-     * Opens a moderator's stream: a {@code ready} event, the alerts of the window so far, and from then on a
+     * Opens a moderator's stream: the alerts of the window so far, a {@code ready} event, and from then on a
      * {@code care} event per alert.
      */
     public void listen(SseEventSink sink, Sse sse, String sessionHash) {
         Listener listener = new Listener(sink, sse, sessionHash, System.nanoTime());
         listeners.add(listener);
-        send(listener, sse.newEventBuilder().name("ready").reconnectDelay(RETRY_MILLIS).data("{}")
-                .mediaType(MediaType.APPLICATION_JSON_TYPE).build());
-        OffsetDateTime now = clock.now();
-        for (Alert alert : care.alertsSince(now.minus(WINDOW))) {
-            announced.putIfAbsent(key(alert), now.toInstant().toEpochMilli());
+        // the window so far, to this stream only: marking it announced here would keep the next look from telling
+        // the streams that were already open about an item that appeared a moment ago (the browser drops repeats)
+        for (Alert alert : care.alertsSince(clock.now().minus(WINDOW))) {
             send(listener, event(sse, alert));
         }
+        send(listener, sse.newEventBuilder().name("ready").reconnectDelay(RETRY_MILLIS).data("{}")
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).build());
         startTicking();
     }
 

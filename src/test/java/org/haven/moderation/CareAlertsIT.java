@@ -138,6 +138,31 @@ class CareAlertsIT {
     }
 
     @Test
+    void aModeratorWhoConnectsJustAfterAPostIsToldOfItAndSoAreThoseAlreadyListening() throws Exception {
+        Api api = new Api(base);
+        Api.Member first = api.newModerator("ListeningFirst");
+        Api.Member second = api.newModerator("ListeningSecond");
+        Api.Member writer = api.newMember("BetweenTwo");
+        try (EventStream early = new EventStream(api, first)) {
+            early.next("ready");
+            long danger = postOf(api.startThread(writer, TOPIC, "Now", "i took all my pills and i'm scared", false));
+            // the second stream opens at once, most likely before the next look: its catch-up must not take the
+            // alert from the stream that was already open
+            try (EventStream late = new EventStream(api, second)) {
+                awaitAlertAbout(late, danger); // the late stream's catch-up holds the post
+                awaitAlertAbout(early, danger); // and the stream that was already open is told too
+            }
+        }
+    }
+
+    /** Reads care events until one about {@code postId}; fails if none comes within {@link #PATIENCE}. */
+    private static void awaitAlertAbout(EventStream stream, long postId) throws InterruptedException {
+        while (data(stream.next("care")).getJsonNumber("postId").longValue() != postId) {
+            // an alert about another post: keep reading
+        }
+    }
+
+    @Test
     void aStreamEndsOnceItsModeratorSignsOutAndHearsNothingMore() throws Exception {
         Api api = new Api(base);
         Api.Member moderator = api.newModerator("SigningOut");

@@ -53,7 +53,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (viewer == null) {
             return;
         }
-        current.signedIn(viewer, org.haven.platform.Secrets.sha256Hex(token));
+        current.signedIn(viewer, token);
         String path = request.getUriInfo().getPath();
         boolean api = path.startsWith("api/") || path.startsWith("/api/");
         if (viaCookie && api && !SAFE_METHODS.contains(request.getMethod())

@@ -9,11 +9,11 @@ import org.haven.web.ApiException;
 public class CurrentMember {
 
     private Viewer viewer;
-    private String sessionHash;
+    private String token;
 
-    void signedIn(Viewer viewer, String sessionHash) {
+    void signedIn(Viewer viewer, String token) {
         this.viewer = viewer;
-        this.sessionHash = sessionHash;
+        this.token = token;
     }
 
     /**
@@ -21,7 +21,8 @@ public class CurrentMember {
      * alert stream asks {@link MemberService#stillModerates} before each alert).
      */
     public Optional<String> sessionHash() {
-        return Optional.ofNullable(sessionHash);
+        // hashed when asked, not for every request: only a stream that outlives its request needs it
+        return Optional.ofNullable(token).map(org.haven.platform.Secrets::sha256Hex);
     }
 
     public Optional<Viewer> viewer() {

@@ -123,7 +123,8 @@ class CareAlertsIT {
             assertEquals("/posts/" + danger, alert.getString("postLink"));
             assertFalse(alert.toString().contains("pills") || alert.toString().contains("scared"),
                     "the post's words stay off the stream: " + alert);
-            assertTrue(careItemExists(api, moderator, past), "the past attempt has its care item, just no alert");
+            assertTrue(ReportsIT.itemOf(api, moderator, "care", past) != null,
+                    "the past attempt has its care item, just no alert");
 
             // a post the detector let pass, reported by a worried reader
             long quiet = postOf(api.startThread(writer, TOPIC, "Quiet", "Quiet week. Cleared out the shed.", false));
@@ -178,21 +179,6 @@ class CareAlertsIT {
             assertTrue(stream.events.stream().filter(e -> "care".equals(e[0]))
                     .noneMatch(e -> data(e).getJsonNumber("postId").longValue() == danger), "nothing after signing out");
         }
-    }
-
-    /** Whether a care item about {@code postId} waits on any page of the care lane. */
-    private static boolean careItemExists(Api api, Api.Member moderator, long postId) {
-        for (int page = 1; page <= 100; page++) {
-            List<JsonObject> items = api.get("api/v1/moderation/queue?lane=care&page=" + page, moderator).json()
-                    .getJsonArray("items").getValuesAs(JsonObject.class);
-            if (items.isEmpty()) {
-                return false;
-            }
-            if (items.stream().anyMatch(i -> !Api.isNull(i, "postId") && i.getJsonNumber("postId").longValue() == postId)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Test

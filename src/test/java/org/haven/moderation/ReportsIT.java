@@ -45,7 +45,7 @@ class ReportsIT {
     }
 
     /** The pending item of {@code postId} in {@code lane}, looked for on every page of the queue, or null. */
-    private static JsonObject itemOf(Api api, Api.Member moderator, String lane, long postId) {
+    static JsonObject itemOf(Api api, Api.Member moderator, String lane, long postId) {
         for (int page = 1; page <= 100; page++) {
             Api.Answer queue = api.get("api/v1/moderation/queue?lane=" + lane + "&page=" + page, moderator);
             assertEquals(200, queue.status(), queue.body());

@@ -64,7 +64,7 @@ public class CareQueue {
     public record CareItemView(long id, String lane, String kind, int priority, CrisisLevel level, Long postId,
             Long threadId, String excerpt, List<String> reasons, List<Map<String, Object>> matches,
             List<ReportView> reports, int reportCount, OffsetDateTime createdAt, long waitingSeconds, long version,
-            Long claimedBy) {
+            String claimedBy, OffsetDateTime claimedUntil) {
     }
 
     /** One member's report, without the member. */
@@ -154,8 +154,12 @@ public class CareQueue {
                             .add(new ReportView(r.reason().slug(), r.reason().label(), r.note(), r.createdAt())));
         }
         OffsetDateTime now = clock.now();
+        // a claim shows while it runs; one that lapsed is as good as none, and the item is anyone's again
+        Map<Long, String> claimants = Decisions.pseudonyms(em,
+                items.stream().filter(i -> i.claimHeld(now)).map(ModerationItem::claimedBy).toList());
         return new Queue(items.stream()
-                .map(i -> view(i, excerpts.get(i.postId()), reports.getOrDefault(i.id(), List.of()), now)).toList(),
+                .map(i -> view(i, excerpts.get(i.postId()), reports.getOrDefault(i.id(), List.of()),
+                        i.claimHeld(now) ? claimants.get(i.claimedBy()) : null, now)).toList(),
                 page);
     }
 
@@ -187,7 +191,8 @@ public class CareQueue {
         return new QueuePage(pending(lane, page).items(), page, pageCount, pending);
     }
 
-    private static CareItemView view(ModerationItem i, String excerpt, List<ReportView> reports, OffsetDateTime now) {
+    private static CareItemView view(ModerationItem i, String excerpt, List<ReportView> reports, String claimant,
+                                     OffsetDateTime now) {
         List<String> reasons = java.util.stream.Stream.concat(
                 i.rules() == null || i.rules().isBlank() ? java.util.stream.Stream.<String>empty()
                         : java.util.Arrays.stream(i.rules().split(",")),
@@ -200,7 +205,7 @@ public class CareQueue {
         return new CareItemView(i.id(), i.lane().name().toLowerCase(java.util.Locale.ROOT), i.kind(), i.priority(),
                 i.crisisLevel(), i.postId(), i.threadId(), excerpt == null ? "" : excerpt, reasons, matches, reports,
                 i.reports(), i.createdAt(), Math.max(0, java.time.Duration.between(i.createdAt(), now).getSeconds()),
-                i.version(), i.claimedBy());
+                i.version(), claimant, claimant == null ? null : i.claimedUntil());
     }
 
     /** Deletes items older than the retention period, detection details with them. */

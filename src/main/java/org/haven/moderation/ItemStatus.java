@@ -1,6 +1,6 @@
 package org.haven.moderation;
 
-/** PENDING until a moderator acts on it; decisions arrive with the moderation issue. */
+/** PENDING until a moderator decides on it; DECIDED items leave the lanes and go at the end of retention. */
 public enum ItemStatus {
-    PENDING
+    PENDING, DECIDED
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import org.haven.crisis.CrisisLevel;
+import org.haven.web.ApiException;
 
 /**
  * An item of the moderation queue. A care item carries the crisis level, the rule ids and the matched
@@ -80,6 +81,12 @@ public class ModerationItem {
     /** When the item last rose to a more severe level while it waited (null: never). */
     @Column(name = "raised_at")
     private OffsetDateTime raisedAt;
+
+    @Enumerated(EnumType.STRING)
+    private Decision decision;
+
+    @Column(name = "decided_at")
+    private OffsetDateTime decidedAt;
 
     /** Members who reported the post in this lane; they raise the item within its level. */
     @Column(nullable = false)
@@ -191,6 +198,66 @@ public class ModerationItem {
             case CONCERN -> 100;
             case NONE -> 0;
         };
+    }
+
+    /**
+     * {@code moderator} takes the item until {@code until}, so that others see someone is on it. Taking it again
+     * extends the claim; another moderator's claim that has not lapsed refuses it.
+     */
+    void claim(long moderator, OffsetDateTime now, OffsetDateTime until) {
+        requirePending();
+        requireNotClaimedByAnother(moderator, now);
+        claimedBy = moderator;
+        claimedUntil = until;
+    }
+
+    /**
+     * {@code moderator} decides on the item, having seen it at {@code seenVersion}: a stale version (someone acted
+     * or the item rose since) or another moderator's live claim refuses it, so that two moderators never act twice.
+     */
+    void decide(long moderator, long seenVersion, Decision decision, OffsetDateTime now) {
+        requirePending();
+        if (seenVersion != version) {
+            throw ApiException.conflict("This item changed since you opened it (another moderator acted, a member "
+                    + "reported the post or the writer edited it). Reload the lane, then decide again.");
+        }
+        requireNotClaimedByAnother(moderator, now);
+        this.status = ItemStatus.DECIDED;
+        this.decision = decision;
+        this.decidedAt = now;
+        this.claimedBy = null;
+        this.claimedUntil = null;
+    }
+
+    private void requirePending() {
+        if (status != ItemStatus.PENDING) {
+            throw ApiException.conflict("A moderator has already decided on this item.");
+        }
+    }
+
+    private void requireNotClaimedByAnother(long moderator, OffsetDateTime now) {
+        if (claimHeld(now) && claimedBy != moderator) {
+            throw ApiException.conflict("Another moderator has claimed this item until "
+                    + claimedUntil.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalTime().withNano(0)
+                    + " UTC.");
+        }
+    }
+
+    /** Whether a moderator's claim on the item is still running at {@code now}. */
+    boolean claimHeld(OffsetDateTime now) {
+        return claimedBy != null && claimedUntil != null && claimedUntil.isAfter(now);
+    }
+
+    ItemStatus status() {
+        return status;
+    }
+
+    Decision decision() {
+        return decision;
+    }
+
+    OffsetDateTime claimedUntil() {
+        return claimedUntil;
     }
 
     int reports() {

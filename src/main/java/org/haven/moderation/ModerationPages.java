@@ -56,9 +56,12 @@ public class ModerationPages {
     @Inject
     Validator validator;
 
+    @Inject
+    Decisions decisions;
+
     /** One care item as the page shows it. */
     public record CareLine(CareQueue.CareItemView item, String levelLabel, String levelClass, String waited,
-            String since, String postLink, List<WordsRead> wordsRead, List<String> rules) {
+            String since, String postLink, List<WordsRead> wordsRead, List<String> rules, String claimedUntil) {
     }
 
     /** Words the detector read, once each, with every rule that read them. */
@@ -68,18 +71,119 @@ public class ModerationPages {
     @GET
     @Path("moderation")
     @Operation(hidden = true)
-    public Response queue(@QueryParam("lane") String lane, @QueryParam("page") String page) {
+    public Response queue(@QueryParam("lane") String lane, @QueryParam("page") String page,
+                          @QueryParam("done") String done) {
         if (current.viewer().isEmpty()) {
             return Pages.seeOther("/sign-in?next=/moderation");
         }
         current.requireModerator();
         Lane shown = lane == null ? Lane.CARE : ModerationResource.lane(lane);
-        CareQueue.QueuePage queue = care.pendingPage(shown, Paging.page(page));
+        String notice = "claimed".equals(done) ? "You have claimed the item; other moderators see that you are on it."
+                : "decided".equals(done) ? "The item is closed, and your decision is in the audit log." : null;
+        return lanePage(200, shown, Paging.page(page), notice, null, Map.of());
+    }
+
+    private Response lanePage(int status, Lane shown, int page, String notice, Long refusedItem,
+                              Map<String, String> errors) {
+        CareQueue.QueuePage queue = care.pendingPage(shown, page);
         List<CareLine> lines = queue.items().stream().map(ModerationPages::line).toList();
         Lane other = shown == Lane.CARE ? Lane.REVIEW : Lane.CARE;
-        return pages.page("moderation.jte", Map.of("care", shown == Lane.CARE, "lines", lines, "page", queue.page(),
-                "pageCount", queue.pageCount(), "pending", queue.pending(),
-                "otherPending", care.countPending(other)));
+        Map<String, Object> model = new HashMap<>();
+        model.put("care", shown == Lane.CARE);
+        model.put("lines", lines);
+        model.put("page", queue.page());
+        model.put("pageCount", queue.pageCount());
+        model.put("pending", queue.pending());
+        model.put("otherPending", care.countPending(other));
+        model.put("notice", notice);
+        model.put("refusedItem", refusedItem);
+        model.put("errors", errors);
+        return pages.page(status, "moderation.jte", model);
+    }
+
+    @POST
+    @Path("moderation/items/{id: [0-9]{1,18}}/claim")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response claim(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        Lane shown = formLane(form);
+        return act(id, shown, "claimed", () -> decisions.claim(current.requireModerator(), id));
+    }
+
+    @POST
+    @Path("moderation/items/{id: [0-9]{1,18}}/decisions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response decide(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        Lane shown = formLane(form);
+        Long version;
+        try {
+            version = Long.valueOf(String.valueOf(form.getFirst("version")).strip());
+        } catch (NumberFormatException e) {
+            version = null; // answered by validation, as on the API
+        }
+        DecisionRequest request = new DecisionRequest(form.getFirst("action"), form.getFirst("reason"), version);
+        return act(id, shown, "decided", () -> {
+            Viewer moderator = current.requireModerator();
+            Map<String, String> errors = FormErrors.check(validator, request);
+            if (!errors.isEmpty()) {
+                throw new ApiException(400, "Invalid input", errors.values().iterator().next(), List.of());
+            }
+            return decisions.decide(moderator, id, request);
+        });
+    }
+
+    /** Runs a moderator's action from a page form: back to the lane on success, the lane with the refusal if not. */
+    private Response act(long id, Lane shown, String done, java.util.function.Supplier<Decisions.ItemState> action) {
+        if (current.viewer().isEmpty()) {
+            return Pages.seeOther("/sign-in?next=/moderation");
+        }
+        current.requireModerator();
+        String back = shown == Lane.CARE ? "/moderation" : "/moderation?lane=review";
+        try {
+            action.get();
+            return Pages.seeOther(back + (back.contains("?") ? "&" : "?") + "done=" + done);
+        } catch (ApiException refused) {
+            if (refused.status() == 404 || refused.status() == 403) {
+                throw refused;
+            }
+            return lanePage(refused.status(), shown, 1, null, id, Map.of("item-" + id, refused.toProblem().detail()));
+        }
+    }
+
+    private static Lane formLane(MultivaluedMap<String, String> form) {
+        return "review".equals(form.getFirst("lane")) ? Lane.REVIEW : Lane.CARE;
+    }
+
+    @GET
+    @Path("moderation/audit")
+    @Operation(hidden = true)
+    public Response audit(@QueryParam("page") String page) {
+        if (current.viewer().isEmpty()) {
+            return Pages.seeOther("/sign-in?next=/moderation/audit");
+        }
+        current.requireModerator();
+        Decisions.AuditPage audit = decisions.audit(Paging.page(page));
+        return pages.page("audit.jte", Map.of("entries", audit.entries().stream().map(ModerationPages::auditLine)
+                .toList(), "page", audit.page(), "pageCount", audit.pageCount()));
+    }
+
+    /** One audit entry as the page shows it. */
+    public record AuditLine(Decisions.AuditView entry, String when, String action, String postLink) {
+    }
+
+    private static AuditLine auditLine(Decisions.AuditView entry) {
+        String action = switch (entry.action()) {
+            case Decisions.CLAIM -> "Claimed";
+            case "approve" -> "care".equals(entry.lane()) ? "Looked after (closed)" : "Kept the post (closed)";
+            default -> entry.action();
+        };
+        return new AuditLine(entry, utc(entry.at()), action, entry.postId() == null ? null : "/posts/" + entry.postId());
+    }
+
+    private static String utc(java.time.OffsetDateTime at) {
+        return at.withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                .format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH));
     }
 
     // ---- a member reports a post
@@ -155,10 +259,11 @@ public class ModerationPages {
         // the detector's rules alone: reasons also name what members reported, which the page lists apart
         List<String> reported = item.reports().stream().map(CareQueue.ReportView::reason).toList();
         List<String> rules = item.reasons().stream().filter(r -> !reported.contains(r)).toList();
-        String since = item.createdAt().withOffsetSameInstant(java.time.ZoneOffset.UTC)
-                .format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH));
+        String since = utc(item.createdAt());
         return new CareLine(item, label, levelClass, waited(item.waitingSeconds()), since,
-                item.postId() == null ? null : "/posts/" + item.postId(), wordsRead(item.matches()), rules);
+                item.postId() == null ? null : "/posts/" + item.postId(), wordsRead(item.matches()), rules,
+                item.claimedUntil() == null ? null : item.claimedUntil().withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ENGLISH)));
     }
 
     /**

@@ -40,6 +40,9 @@ public class ModerationResource {
     @Inject
     CareAlerts alerts;
 
+    @Inject
+    Decisions decisions;
+
     @GET
     @Path("moderation/queue")
     @Operation(summary = "Moderators: pending items of a lane (care: people who may be at risk), most severe "
@@ -57,6 +60,34 @@ public class ModerationResource {
                     List.of(new Problem.FieldError("lane", "query", message)));
         }
         return Lane.valueOf(lane.toUpperCase(Locale.ROOT));
+    }
+
+    @POST
+    @Path("moderation/items/{id: [0-9]{1,18}}/claim")
+    @Operation(summary = "Moderators: claim an item, so other moderators see someone is on it. The claim lapses after "
+            + "HAVEN_MODERATION_CLAIM_MINUTES (15); claiming again extends it. 409 while another moderator's claim "
+            + "runs, or once the item is decided")
+    public Decisions.ItemState claim(@PathParam("id") long id) {
+        return decisions.claim(current.requireModerator(), id);
+    }
+
+    @POST
+    @Path("moderation/items/{id: [0-9]{1,18}}/decisions")
+    @Operation(summary = "Moderators: decide on an item {action, reason, version}. 'approve' closes it and leaves the "
+            + "post as it is (care lane: the person was looked after; review lane: no rule was broken). 409 when the "
+            + "version is stale, the item is decided or another moderator's claim runs. Recorded in the audit log")
+    public Decisions.ItemState decide(@PathParam("id") long id,
+            @Valid @NotNull(message = "Send {action, reason, version}.") DecisionRequest request) {
+        return decisions.decide(current.requireModerator(), id, request);
+    }
+
+    @GET
+    @Path("moderation/audit")
+    @Operation(summary = "Moderators: the audit log of every moderator action, newest first, 50 a page: "
+            + "{at, moderator, action, target, itemId, lane, postId, reason}")
+    public List<Decisions.AuditView> audit(@QueryParam("page") String page) {
+        current.requireModerator();
+        return decisions.audit(Paging.page(page)).entries();
     }
 
     @GET

@@ -1,11 +1,15 @@
 package org.haven.moderation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.haven.crisis.CrisisLevel;
+import org.haven.web.ApiException;
 import org.junit.jupiter.api.Test;
 
 /** An item's place in its lane: its level first, then how many members reported it; and when it last rose. */
@@ -80,5 +84,48 @@ class ModerationItemTest {
         spam.reportAdded(T1);
         assertEquals(2, spam.priority());
         assertNull(spam.raisedAt());
+    }
+
+    private static final long ANNA = 10;
+    private static final long BEN = 11;
+
+    @Test
+    void aClaimKeepsOthersOffWhileItRunsAndLapsesOnItsOwn() {
+        ModerationItem item = ModerationItem.care(1, 1, CrisisLevel.IDEATION, "wish-to-die", "[]", T0);
+        item.claim(ANNA, T0, T0.plusMinutes(15));
+        assertTrue(item.claimHeld(T0.plusMinutes(14)));
+        ApiException taken = assertThrows(ApiException.class, () -> item.claim(BEN, T0.plusMinutes(14), T1));
+        assertEquals(409, taken.status());
+        assertEquals(409, assertThrows(ApiException.class,
+                () -> item.decide(BEN, item.version(), Decision.APPROVE, T0.plusMinutes(14))).status());
+
+        assertFalse(item.claimHeld(T0.plusMinutes(15)), "a claim lapses at its end: no volunteer holds an item forever");
+        item.claim(BEN, T0.plusMinutes(15), T0.plusMinutes(30));
+        assertEquals(BEN, item.claimedBy());
+    }
+
+    @Test
+    void aDecisionNeedsTheVersionSeenAndIsTakenOnce() {
+        ModerationItem item = ModerationItem.care(1, 1, CrisisLevel.IDEATION, "wish-to-die", "[]", T0);
+        assertEquals(409, assertThrows(ApiException.class,
+                () -> item.decide(ANNA, item.version() + 1, Decision.APPROVE, T1)).status());
+        assertEquals(ItemStatus.PENDING, item.status(), "a refused decision changes nothing");
+
+        item.claim(ANNA, T0, T0.plusMinutes(15));
+        item.decide(ANNA, item.version(), Decision.APPROVE, T1);
+        assertEquals(ItemStatus.DECIDED, item.status());
+        assertEquals(Decision.APPROVE, item.decision());
+        assertNull(item.claimedBy(), "the claim ends with the decision");
+        assertEquals(409, assertThrows(ApiException.class,
+                () -> item.decide(ANNA, item.version(), Decision.APPROVE, T1)).status());
+        assertEquals(409, assertThrows(ApiException.class, () -> item.claim(BEN, T1, T1.plusMinutes(15))).status());
+    }
+
+    @Test
+    void theActionsNamedInMessagesAreTheActions() {
+        assertEquals(Decision.CHOICES, String.join(", ", java.util.Arrays.stream(Decision.values())
+                .map(Decision::slug).toList()));
+        assertEquals(Decision.APPROVE, Decision.of(" Approve ").orElseThrow());
+        assertTrue(Decision.of("hide-everything").isEmpty());
     }
 }

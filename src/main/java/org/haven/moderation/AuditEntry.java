@@ -1,0 +1,95 @@
+package org.haven.moderation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/**
+ * One moderator action in the append-only audit log: who, what, on which item and post, when and why. Nothing in
+ * Haven updates or deletes an entry; only the database clears {@code moderator_id} when that account is deleted.
+ */
+@Entity
+@Table(name = "moderation_audit")
+@NamedQuery(name = "AuditEntry.latest", query = "select a from AuditEntry a order by a.at desc, a.id desc")
+@NamedQuery(name = "AuditEntry.count", query = "select count(a) from AuditEntry a")
+class AuditEntry {
+
+    static final int MAX_REASON = 500;
+
+    @Id
+    @SequenceGenerator(name = "moderation_audit_seq", sequenceName = "moderation_audit_seq", allocationSize = 20)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "moderation_audit_seq")
+    private Long id;
+
+    @Column(nullable = false)
+    private OffsetDateTime at;
+
+    @Column(name = "moderator_id")
+    private Long moderatorId;
+
+    @Column(nullable = false)
+    private String action;
+
+    @Column(name = "item_id", nullable = false)
+    private long itemId;
+
+    @Column(nullable = false)
+    private String lane;
+
+    @Column(name = "post_id")
+    private Long postId;
+
+    @Column(length = MAX_REASON)
+    private String reason;
+
+    protected AuditEntry() {
+    }
+
+    AuditEntry(OffsetDateTime at, long moderatorId, String action, ModerationItem item, String reason) {
+        this.at = at;
+        this.moderatorId = moderatorId;
+        this.action = action;
+        this.itemId = item.id();
+        this.lane = item.lane().name().toLowerCase(java.util.Locale.ROOT);
+        this.postId = item.postId();
+        this.reason = reason;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    OffsetDateTime at() {
+        return at;
+    }
+
+    Long moderatorId() {
+        return moderatorId;
+    }
+
+    String action() {
+        return action;
+    }
+
+    long itemId() {
+        return itemId;
+    }
+
+    String lane() {
+        return lane;
+    }
+
+    Long postId() {
+        return postId;
+    }
+
+    String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,127 @@
+package org.haven.moderation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.haven.discussion.TextInput;
+import org.haven.identity.Viewer;
+import org.haven.platform.Clock;
+import org.haven.web.ApiException;
+
+/**
+ * Moderators act on items: a claim tells the others someone is on it (and lapses, so an item never waits on a
+ * volunteer who went offline), a decision closes the item, and every action goes to the audit log in the same
+ * transaction as the act itself. Both take the item's row lock, after any post lock, as every writer does.
+ */
+@ApplicationScoped
+public class Decisions {
+
+    private static final Logger LOG = Logger.getLogger(Decisions.class.getName());
+    public static final int AUDIT_PAGE_SIZE = 50;
+    static final String CLAIM = "claim";
+
+    @PersistenceContext(unitName = "haven")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "haven.moderation.claim.minutes", defaultValue = "15")
+    int claimMinutes;
+
+    /** An item's state after an action: who holds it and until when, and the version the next action must send. */
+    public record ItemState(long id, String status, String decision, String claimedBy, OffsetDateTime claimedUntil,
+            long version) {
+    }
+
+    /** One audit entry as moderators read it; {@code target} names the item and the post by id. */
+    public record AuditView(OffsetDateTime at, String moderator, String action, String target, long itemId,
+            String lane, Long postId, String reason) {
+    }
+
+    public record AuditPage(List<AuditView> entries, int page, int pageCount) {
+    }
+
+    @Transactional
+    public ItemState claim(Viewer moderator, long itemId) {
+        ModerationItem item = lockedItem(itemId);
+        OffsetDateTime now = clock.now();
+        item.claim(moderator.memberId(), now, now.plus(Duration.ofMinutes(claimMinutes)));
+        em.persist(new AuditEntry(now, moderator.memberId(), CLAIM, item, null));
+        em.flush(); // the new version, for the answer
+        LOG.info(() -> "moderator " + moderator.memberId() + " claimed moderation item " + itemId);
+        return new ItemState(item.id(), status(item), null, moderator.pseudonym(), item.claimedUntil(),
+                item.version());
+    }
+
+    @Transactional
+    public ItemState decide(Viewer moderator, long itemId, DecisionRequest request) {
+        Decision decision = Decision.of(request.action()).orElseThrow(() -> ApiException.invalid("action",
+                "Choose an action: " + Decision.CHOICES + "."));
+        String reason = TextInput.optional(request.reason(), "reason", AuditEntry.MAX_REASON,
+                "A reason has at most " + AuditEntry.MAX_REASON + " characters.");
+        ModerationItem item = lockedItem(itemId);
+        OffsetDateTime now = clock.now();
+        item.decide(moderator.memberId(), request.version(), decision, now);
+        em.persist(new AuditEntry(now, moderator.memberId(), decision.slug(), item, reason));
+        em.flush();
+        LOG.info(() -> "moderator " + moderator.memberId() + " decided " + decision.slug() + " on moderation item "
+                + itemId);
+        return new ItemState(item.id(), status(item), decision.slug(), null, null, item.version());
+    }
+
+    private ModerationItem lockedItem(long itemId) {
+        ModerationItem item = em.find(ModerationItem.class, itemId, LockModeType.PESSIMISTIC_WRITE);
+        if (item == null) {
+            throw ApiException.notFound("That moderation item");
+        }
+        return item;
+    }
+
+    private static String status(ModerationItem item) {
+        return item.status().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The audit log, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AuditPage audit(int page) {
+        long count = em.createNamedQuery("AuditEntry.count", Long.class).getSingleResult();
+        List<AuditEntry> entries = em.createNamedQuery("AuditEntry.latest", AuditEntry.class)
+                .setFirstResult((page - 1) * AUDIT_PAGE_SIZE).setMaxResults(AUDIT_PAGE_SIZE).getResultList();
+        Map<Long, String> names = pseudonyms(em, entries.stream().map(AuditEntry::moderatorId).toList());
+        List<AuditView> views = entries.stream().map(a -> new AuditView(a.at(),
+                a.moderatorId() == null ? DELETED_MEMBER : names.getOrDefault(a.moderatorId(), DELETED_MEMBER),
+                a.action(), target(a), a.itemId(), a.lane(), a.postId(), a.reason())).toList();
+        return new AuditPage(views, page, (int) Math.max(1, (count + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE));
+    }
+
+    static final String DELETED_MEMBER = "[deleted member]";
+
+    private static String target(AuditEntry entry) {
+        return entry.lane() + " item " + entry.itemId() + (entry.postId() == null ? "" : ", post " + entry.postId());
+    }
+
+    /** The pseudonyms of the given members (those still here). */
+    static Map<Long, String> pseudonyms(EntityManager em, Collection<Long> ids) {
+        List<Long> present = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        Map<Long, String> names = new HashMap<>();
+        if (!present.isEmpty()) {
+            em.createQuery("select m.id, m.pseudonym from Member m where m.id in :ids", Object[].class)
+                    .setParameter("ids", present).getResultList()
+                    .forEach(row -> names.put((Long) row[0], (String) row[1]));
+        }
+        return names;
+    }
+}

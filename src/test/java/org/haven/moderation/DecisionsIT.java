@@ -1,0 +1,201 @@
+package org.haven.moderation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import org.haven.testing.Api;
+import org.haven.testing.HavenDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Moderators act on items: a claim keeps other moderators off while it runs, a decision closes the item against the
+ * version the moderator saw, and every action is in the audit log with who, what, on which post and why.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DecisionsIT {
+
+    private static final String TOPIC = "relapse-and-starting-again";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return HavenDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static long crisisPost(Api api, String writerPrefix) {
+        Api.Member writer = api.newMember(writerPrefix);
+        JsonObject thread = api.startThread(writer, TOPIC, "Tonight", "honestly i want to die, i can't do this anymore",
+                false);
+        return thread.getJsonObject("post").getJsonNumber("id").longValue();
+    }
+
+    private static Api.Answer claim(Api api, Api.Member moderator, long itemId) {
+        return api.json("POST", "api/v1/moderation/items/" + itemId + "/claim", "{}", moderator);
+    }
+
+    private static Api.Answer decide(Api api, Api.Member moderator, long itemId, String action, String reason,
+                                     Long version) {
+        return api.json("POST", "api/v1/moderation/items/" + itemId + "/decisions",
+                Api.object("action", action, "reason", reason, "version", version), moderator);
+    }
+
+    /** The newest audit entries about {@code postId}, newest first. */
+    private static List<JsonObject> auditOf(Api api, Api.Member moderator, long postId) {
+        Api.Answer audit = api.get("api/v1/moderation/audit", moderator);
+        assertEquals(200, audit.status(), audit.body());
+        return audit.jsonStructure().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(e -> !Api.isNull(e, "postId") && e.getJsonNumber("postId").longValue() == postId).toList();
+    }
+
+    @Test
+    void aModeratorClosesACareItemThePostStaysAndTheAuditLogSaysWhoWhatAndWhy() {
+        Api api = new Api(base);
+        long postId = crisisPost(api, "ClosedWriter");
+        Api.Member moderator = api.newModerator("Closer");
+        JsonObject item = ReportsIT.itemOf(api, moderator, "care", postId);
+        assertNotNull(item, "the crisis post waits in the care lane");
+        long itemId = item.getJsonNumber("id").longValue();
+
+        Api.Answer decided = decide(api, moderator, itemId, "approve", "Replied in the thread; they are with family.",
+                item.getJsonNumber("version").longValue());
+        assertEquals(200, decided.status(), decided.body());
+        assertEquals("decided", decided.json().getString("status"));
+        assertNull(ReportsIT.itemOf(api, moderator, "care", postId), "a decided item leaves the lane");
+
+        List<JsonObject> audit = auditOf(api, moderator, postId);
+        assertEquals(1, audit.size(), audit.toString());
+        JsonObject entry = audit.get(0);
+        assertEquals(moderator.pseudonym(), entry.getString("moderator"));
+        assertEquals("approve", entry.getString("action"));
+        assertEquals("care", entry.getString("lane"));
+        assertEquals("Replied in the thread; they are with family.", entry.getString("reason"));
+        assertTrue(entry.getString("target").contains("post " + postId), entry.toString());
+        assertFalse(entry.toString().contains("want to die"), "the audit never quotes the post: " + entry);
+
+        Api.Answer again = decide(api, moderator, itemId, "approve", null, decided.json().getJsonNumber("version")
+                .longValue());
+        assertEquals(409, again.status(), "a decided item is decided once: " + again.body());
+        assertTrue(again.body().contains("already decided"), again.body());
+    }
+
+    @Test
+    void aClaimKeepsOtherModeratorsOffAndAStaleVersionIsRefused() {
+        Api api = new Api(base);
+        long postId = crisisPost(api, "ClaimedWriter");
+        Api.Member first = api.newModerator("FirstOnIt");
+        Api.Member second = api.newModerator("SecondToIt");
+        JsonObject item = ReportsIT.itemOf(api, first, "care", postId);
+        long itemId = item.getJsonNumber("id").longValue();
+        long seen = item.getJsonNumber("version").longValue();
+
+        Api.Answer claimed = claim(api, first, itemId);
+        assertEquals(200, claimed.status(), claimed.body());
+        assertEquals(first.pseudonym(), claimed.json().getString("claimedBy"));
+        JsonObject listed = ReportsIT.itemOf(api, second, "care", postId);
+        assertEquals(first.pseudonym(), listed.getString("claimedBy"), "the lane shows who is on it: " + listed);
+        assertFalse(Api.isNull(listed, "claimedUntil"), listed.toString());
+
+        Api.Answer taken = claim(api, second, itemId);
+        assertEquals(409, taken.status(), taken.body());
+        assertTrue(taken.body().contains("Another moderator has claimed this item"), taken.body());
+        long current = listed.getJsonNumber("version").longValue();
+        Api.Answer overruled = decide(api, second, itemId, "approve", null, current);
+        assertEquals(409, overruled.status(), "the claim holds against a decision too: " + overruled.body());
+
+        Api.Answer stale = decide(api, first, itemId, "approve", null, seen);
+        assertEquals(409, stale.status(), "the version from before the claim is stale: " + stale.body());
+        assertTrue(stale.body().contains("changed since you opened it"), stale.body());
+
+        Api.Answer extended = claim(api, first, itemId);
+        assertEquals(200, extended.status(), "the holder may claim again: " + extended.body());
+        Api.Answer decided = decide(api, first, itemId, "approve", null,
+                extended.json().getJsonNumber("version").longValue());
+        assertEquals(200, decided.status(), decided.body());
+
+        List<String> actions = auditOf(api, first, postId).stream().map(e -> e.getString("action")).toList();
+        assertEquals(List.of("approve", "claim", "claim"), actions, "refused attempts leave no entry");
+    }
+
+    @Test
+    void badInputGetsClearAnswersAndMembersCannotAct() {
+        Api api = new Api(base);
+        long postId = crisisPost(api, "GuardedWriter");
+        Api.Member moderator = api.newModerator("CarefulModerator");
+        JsonObject item = ReportsIT.itemOf(api, moderator, "care", postId);
+        long itemId = item.getJsonNumber("id").longValue();
+        long version = item.getJsonNumber("version").longValue();
+
+        Api.Answer unknownAction = decide(api, moderator, itemId, "delete-everything", null, version);
+        assertEquals(400, unknownAction.status(), unknownAction.body());
+        assertTrue(unknownAction.body().contains("Choose an action: approve"), unknownAction.body());
+        Api.Answer noVersion = decide(api, moderator, itemId, "approve", null, null);
+        assertEquals(400, noVersion.status(), noVersion.body());
+        Api.Answer longReason = decide(api, moderator, itemId, "approve", "x".repeat(501), version);
+        assertEquals(400, longReason.status(), longReason.body());
+        assertTrue(longReason.body().contains("at most 500 characters"), longReason.body());
+        assertEquals(404, decide(api, moderator, 999_999_999L, "approve", null, 0L).status());
+        assertEquals(404, claim(api, moderator, 999_999_999L).status());
+
+        Api.Member member = api.newMember("JustAMember");
+        assertEquals(403, claim(api, member, itemId).status());
+        assertEquals(403, decide(api, member, itemId, "approve", null, version).status());
+        assertEquals(403, api.get("api/v1/moderation/audit", member).status());
+        assertEquals(401, api.json("POST", "api/v1/moderation/items/" + itemId + "/claim", "{}", (String) null)
+                .status());
+        assertNotNull(ReportsIT.itemOf(api, moderator, "care", postId), "nothing refused touched the item");
+        assertTrue(auditOf(api, moderator, postId).isEmpty(), "and nothing refused reached the audit log");
+    }
+
+    @Test
+    void theLanePageClaimsAndClosesAnItemWithoutJavaScript() {
+        Api api = new Api(base);
+        long postId = crisisPost(api, "PageWriter");
+        Api.Member moderator = api.newModerator("PageCloser");
+        Map<String, String> session = Api.cookie("haven_session", moderator.token());
+        long itemId = ReportsIT.itemOf(api, moderator, "care", postId).getJsonNumber("id").longValue();
+
+        Api.Answer lane = api.get("moderation", session);
+        String csrf = lane.cookieValue("haven_csrf");
+        Map<String, String> cookies = Api.headers(Map.of("Cookie", "haven_session=" + moderator.token()
+                + "; haven_csrf=" + csrf));
+        Api.Answer claimed = api.form("moderation/items/" + itemId + "/claim", Map.of("csrf", csrf, "lane", "care"),
+                cookies);
+        assertEquals(303, claimed.status(), claimed.body());
+        assertTrue(claimed.header("Location").endsWith("/moderation?done=claimed"), claimed.header("Location"));
+        JsonObject item = ReportsIT.itemOf(api, moderator, "care", postId);
+        assertEquals(moderator.pseudonym(), item.getString("claimedBy"));
+
+        Api.Answer stale = api.form("moderation/items/" + itemId + "/decisions", Map.of("csrf", csrf, "lane", "care",
+                "action", "approve", "version", "0"), cookies);
+        assertEquals(409, stale.status(), "the form re-shows the lane with the refusal: " + stale.body());
+        assertTrue(stale.body().contains("changed since you opened it"), stale.body());
+        assertTrue(stale.body().contains("<h1>Care lane</h1>"), stale.body());
+
+        Api.Answer closed = api.form("moderation/items/" + itemId + "/decisions", Map.of("csrf", csrf, "lane", "care",
+                "action", "approve", "version", Long.toString(item.getJsonNumber("version").longValue()),
+                "reason", "Checked in with them."), cookies);
+        assertEquals(303, closed.status(), closed.body());
+        assertNull(ReportsIT.itemOf(api, moderator, "care", postId));
+
+        Api.Answer audit = api.get("moderation/audit", session);
+        assertEquals(200, audit.status(), audit.body());
+        assertTrue(audit.body().contains("Checked in with them.") && audit.body().contains(moderator.pseudonym()),
+                audit.body());
+        assertEquals(403, api.get("moderation/audit", Api.cookie("haven_session", api.newMember("Curious").token()))
+                .status());
+    }
+}

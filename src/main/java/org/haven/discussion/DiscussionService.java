@@ -183,8 +183,8 @@ public class DiscussionService {
     @Transactional
     public DiscussionViews.Reactions react(Viewer viewer, long postId, String kind) {
         Post post = post(postId);
-        if (post.deleted()) {
-            throw ApiException.conflict("This post was deleted.");
+        if (!post.shown()) {
+            throw ApiException.conflict(post.hidden() ? "A moderator hid this post." : "This post was deleted.");
         }
         boolean helpful = "helpful".equals(kind);
         if (helpful && post.isBy(viewer.memberId())) {
@@ -285,12 +285,18 @@ public class DiscussionService {
     public record PostGlimpse(long id, long threadId, String excerpt) {
     }
 
-    /** A post members may report, for the report form; a missing or deleted post is not found. */
+    /**
+     * A post members may report, for the report form; a missing or deleted post is not found, and a hidden one was
+     * dealt with already.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PostGlimpse reportable(long postId, int maxChars) {
         Post post = post(postId);
         if (post.deleted()) {
             throw ApiException.notFound("That post");
+        }
+        if (post.hidden()) {
+            throw ApiException.conflict(HIDDEN_ALREADY);
         }
         return new PostGlimpse(post.id(), post.thread().id(), renderer.excerpt(post.bodyMarkdown(), maxChars));
     }
@@ -305,7 +311,27 @@ public class DiscussionService {
         if (post == null || post.deleted()) {
             throw ApiException.notFound("That post");
         }
+        if (post.hidden()) {
+            throw ApiException.conflict(HIDDEN_ALREADY);
+        }
         return post.thread().id();
+    }
+
+    private static final String HIDDEN_ALREADY = "A moderator has hidden this post already; there is nothing more to "
+            + "report.";
+
+    /**
+     * A moderator's decision hides a post (see {@link Post#hide}), inside the decision's transaction. Takes the
+     * change counter and then the post's row, as every writer does before it locks a moderation item.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void hideByModerator(long postId) {
+        long seq = changes.next();
+        Post post = em.find(Post.class, postId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (post == null) {
+            throw ApiException.notFound("That post");
+        }
+        post.hide(seq);
     }
 
     /** Plain-text excerpts of posts, for moderators' lists: one query for all of them. */

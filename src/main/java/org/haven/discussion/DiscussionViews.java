@@ -22,7 +22,7 @@ public final class DiscussionViews {
      */
     public record PostView(long id, String author, boolean anonymous, boolean opening, String bodyHtml,
             OffsetDateTime createdAt, OffsetDateTime editedAt, int helpfulCount, int supportCount, boolean deleted,
-            boolean yours, long version) {
+            boolean yours, long version, boolean hidden) {
     }
 
     public record ThreadView(long id, String title, TopicRef topic, boolean locked, String author,
@@ -61,9 +61,10 @@ public final class DiscussionViews {
 
     static PostView post(Post p, Long viewerId) {
         boolean yours = viewerId != null && p.isBy(viewerId);
-        return new PostView(p.id(), p.deleted() ? "" : authorName(p.author(), p.anonymous()), p.anonymous(),
-                p.opening(), p.bodyHtml(), p.createdAt(), p.editedAt(), p.helpfulCount(), p.supportCount(),
-                p.deleted(), yours, p.version());
+        // a hidden post keeps its text for moderators and its author's export, never for readers
+        return new PostView(p.id(), p.shown() ? authorName(p.author(), p.anonymous()) : "", p.anonymous(),
+                p.opening(), p.shown() ? p.bodyHtml() : "", p.createdAt(), p.editedAt(), p.helpfulCount(),
+                p.supportCount(), p.deleted(), yours, p.version(), p.hidden());
     }
 
     static ThreadSummary summary(DiscussionThread t) {

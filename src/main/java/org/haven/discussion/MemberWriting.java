@@ -66,13 +66,16 @@ public class MemberWriting {
         }
         JsonArrayBuilder posts = Json.createArrayBuilder();
         for (Post p : em.createQuery("select p from Post p join fetch p.thread where p.author.id = :member "
-                + "and p.status = :visible order by p.createdAt, p.id", Post.class)
-                .setParameter("member", member).setParameter("visible", PostStatus.VISIBLE).getResultList()) {
+                + "and p.status <> :deleted order by p.createdAt, p.id", Post.class)
+                .setParameter("member", member).setParameter("deleted", PostStatus.DELETED).getResultList()) {
             JsonObjectBuilder post = Json.createObjectBuilder().add("id", p.id()).add("threadId", p.thread().id())
                     .add("opening", p.opening()).add("anonymous", p.anonymous())
                     .add("createdAt", p.createdAt().toString()).add("body", p.bodyMarkdown());
             if (p.editedAt() != null) {
                 post.add("editedAt", p.editedAt().toString());
+            }
+            if (p.hidden()) {
+                post.add("hiddenByModerator", true);
             }
             posts.add(post);
         }

@@ -113,7 +113,8 @@ public class Post {
             long nextChangeSeq) {
         requireAuthor(memberId, "You can only edit your own posts.");
         if (status != PostStatus.VISIBLE) {
-            throw ApiException.conflict("This post was deleted, so it cannot be edited.");
+            throw ApiException.conflict(status == PostStatus.HIDDEN
+                    ? "A moderator hid this post, so it cannot be edited." : "This post was deleted, so it cannot be edited.");
         }
         if (seenVersion != version) {
             throw ApiException.conflict("This post changed since you opened it. Reload it, then edit again.");
@@ -147,6 +148,21 @@ public class Post {
         if (erasePost && status != PostStatus.DELETED) {
             erase();
         }
+        this.changeSeq = nextChangeSeq;
+    }
+
+    /**
+     * A moderator's decision takes the post out of view. Only a moderator does this, never the crisis detector: a
+     * post in crisis language is published as written.
+     */
+    void hide(long nextChangeSeq) {
+        if (status == PostStatus.DELETED) {
+            throw ApiException.conflict("The author has deleted this post already.");
+        }
+        if (status == PostStatus.HIDDEN) {
+            throw ApiException.conflict("A moderator has hidden this post already.");
+        }
+        this.status = PostStatus.HIDDEN;
         this.changeSeq = nextChangeSeq;
     }
 
@@ -184,6 +200,15 @@ public class Post {
 
     boolean deleted() {
         return status == PostStatus.DELETED;
+    }
+
+    boolean hidden() {
+        return status == PostStatus.HIDDEN;
+    }
+
+    /** Whether readers see the post's text: neither deleted by its author nor hidden by a moderator. */
+    boolean shown() {
+        return status == PostStatus.VISIBLE;
     }
 
     String bodyMarkdown() {

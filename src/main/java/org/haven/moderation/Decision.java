@@ -6,10 +6,12 @@ import java.util.Optional;
 
 /**
  * What a moderator decided about an item. APPROVE closes it and leaves the post as it is: in the care lane, the
- * person was looked after (or needs nothing more); in the review lane, the post breaks no rule.
+ * person was looked after (or needs nothing more); in the review lane, the post breaks no rule. HIDE closes it and
+ * takes the post out of view (harassment, drug sourcing, someone's identifying details, spam), with a reason.
  */
 public enum Decision {
-    APPROVE("approve");
+    APPROVE("approve"),
+    HIDE("hide");
 
     private final String slug;
 
@@ -22,7 +24,7 @@ public enum Decision {
     }
 
     /** The slugs, for messages and validation annotations (a constant; a test holds it to the values). */
-    static final String CHOICES = "approve";
+    static final String CHOICES = "approve, hide";
 
     static Optional<Decision> of(String slug) {
         return slug == null ? Optional.empty()

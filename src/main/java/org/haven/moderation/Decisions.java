@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.haven.discussion.DiscussionService;
 import org.haven.discussion.TextInput;
 import org.haven.identity.Viewer;
 import org.haven.platform.Clock;
@@ -36,6 +37,9 @@ public class Decisions {
 
     @Inject
     Clock clock;
+
+    @Inject
+    DiscussionService discussion;
 
     @Inject
     @ConfigProperty(name = "haven.moderation.claim.minutes", defaultValue = "15")
@@ -72,7 +76,21 @@ public class Decisions {
                 "Choose an action: " + Decision.CHOICES + "."));
         String reason = TextInput.optional(request.reason(), "reason", AuditEntry.MAX_REASON,
                 "A reason has at most " + AuditEntry.MAX_REASON + " characters.");
-        ModerationItem item = lockedItem(itemId);
+        if (decision == Decision.HIDE && reason == null) {
+            throw ApiException.invalid("reason", "Say why the post is hidden: the audit log keeps it.");
+        }
+        ModerationItem item;
+        if (decision == Decision.HIDE) {
+            // the post before the item, as every writer locks them; a refusal below rolls the hiding back
+            item = em.find(ModerationItem.class, itemId);
+            if (item == null || item.postId() == null) {
+                throw ApiException.notFound("That moderation item");
+            }
+            discussion.hideByModerator(item.postId());
+            em.refresh(item, LockModeType.PESSIMISTIC_WRITE);
+        } else {
+            item = lockedItem(itemId);
+        }
         OffsetDateTime now = clock.now();
         item.decide(moderator.memberId(), request.version(), decision, now);
         em.persist(new AuditEntry(now, moderator.memberId(), decision.slug(), item, reason));

@@ -80,6 +80,7 @@ public class ModerationPages {
         Lane shown = lane == null ? Lane.CARE : ModerationResource.lane(lane);
         String notice = "claimed".equals(done) ? "You have claimed the item; other moderators see that you are on it."
                 : "decided".equals(done) ? "The item is closed, and your decision is in the audit log." : null;
+        // "done" only picks one of these fixed sentences: nothing from the address is shown
         return lanePage(200, shown, Paging.page(page), notice, null, Map.of());
     }
 
@@ -176,6 +177,7 @@ public class ModerationPages {
         String action = switch (entry.action()) {
             case Decisions.CLAIM -> "Claimed";
             case "approve" -> "care".equals(entry.lane()) ? "Looked after (closed)" : "Kept the post (closed)";
+            case "hide" -> "Hid the post (closed)";
             default -> entry.action();
         };
         return new AuditLine(entry, utc(entry.at()), action, entry.postId() == null ? null : "/posts/" + entry.postId());

@@ -74,7 +74,8 @@ public class ModerationResource {
     @POST
     @Path("moderation/items/{id: [0-9]{1,18}}/decisions")
     @Operation(summary = "Moderators: decide on an item {action, reason, version}. 'approve' closes it and leaves the "
-            + "post as it is (care lane: the person was looked after; review lane: no rule was broken). 409 when the "
+            + "post as it is (care lane: the person was looked after; review lane: no rule was broken); 'hide' closes "
+            + "it and hides the post from readers, with a reason. 409 when the "
             + "version is stale, the item is decided or another moderator's claim runs. Recorded in the audit log")
     public Decisions.ItemState decide(@PathParam("id") long id,
             @Valid @NotNull(message = "Send {action, reason, version}.") DecisionRequest request) {

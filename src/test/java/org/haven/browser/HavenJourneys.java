@@ -235,10 +235,34 @@ abstract class HavenJourneys {
         assertTrue(care.getText().contains("Imminent danger"), care.getText());
         assertTrue(care.getText().contains("i took all my pills and i'm scared"), care.getText());
 
+        String lanePage = browser.currentPath();
         browser.follow(item);
         assertEquals(threadId, threadIdShown(), "the link opens the post's thread");
         assertTrue(browser.driver().getCurrentUrl().endsWith("#post-" + postId), browser.driver().getCurrentUrl());
         assertTrue(browser.find(By.id("post-" + postId)).getText().contains("i took all my pills"));
+
+        // back in the lane the moderator claims the item, then closes it with what they did
+        browser.open(lanePage);
+        By itemBox = By.cssSelector(".care-item:has(a[href='/posts/" + postId + "'])");
+        browser.press(By.cssSelector(".care-item:has(a[href='/posts/" + postId + "']) form[action$='/claim'] button"));
+        assertTrue(browser.find(By.cssSelector(".notice[role='status']")).getText().contains("You have claimed"),
+                browser.describePage());
+        browser.open(lanePage);
+        assertTrue(browser.find(itemBox).getText().contains("You have claimed this item until"),
+                browser.find(itemBox).getText());
+        String done = "Replied in the thread and stayed with them " + suffix();
+        String itemId = browser.find(itemBox).getAttribute("id").substring("item-".length());
+        browser.type(By.id("reason-" + itemId), done);
+        browser.press(By.cssSelector("#item-" + itemId + " button[value='approve']"));
+        assertTrue(browser.find(By.cssSelector(".notice[role='status']")).getText().contains("The item is closed"),
+                browser.describePage());
+        browser.follow(By.linkText("Audit log"));
+        WebElement entry = browser.find(By.xpath("//table[contains(@class,'audit')]//tr[td[contains(., '" + done
+                + "')]]"));
+        assertTrue(entry.getText().contains("Looked after (closed)") && entry.getText().contains(moderator),
+                entry.getText());
+        browser.open(lanePage);
+        assertTrue(browser.all(itemBox).isEmpty(), "the closed item left the lane");
     }
 
     @Test

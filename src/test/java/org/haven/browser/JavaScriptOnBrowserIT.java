@@ -69,6 +69,8 @@ class JavaScriptOnBrowserIT extends HavenJourneys {
         reports.add(axe.check(browser, "care lane (/moderation), a moderator, with items"));
         browser.open("/moderation?lane=review");
         reports.add(axe.check(browser, "review lane (/moderation?lane=review), a moderator"));
+        browser.open("/moderation/audit");
+        reports.add(axe.check(browser, "audit log (/moderation/audit), a moderator"));
         browser.open("/threads/" + threadId);
         String postId = browser.find(By.cssSelector("article.post")).getAttribute("id").substring("post-".length());
         browser.open("/posts/" + postId + "/report");

@@ -131,6 +131,52 @@ class DecisionsIT {
     }
 
     @Test
+    void aModeratorHidesAReportedPostWithAReasonReadersSeeAPlaceholderAndTheAuthorKeepsTheirText() {
+        Api api = new Api(base);
+        Api.Member author = api.newMember("Seller");
+        JsonObject thread = api.startThread(author, TOPIC, "Spare", "DM me if you want some of my leftover bars.",
+                false);
+        long threadId = thread.getJsonNumber("id").longValue();
+        long postId = thread.getJsonObject("post").getJsonNumber("id").longValue();
+        Api.Member reader = api.newMember("Noticer");
+        assertEquals(201, api.json("POST", "api/v1/posts/" + postId + "/reports",
+                Api.object("reason", "drug-sourcing", "note", null), reader).status());
+        Api.Member moderator = api.newModerator("Hider");
+        JsonObject item = ReportsIT.itemOf(api, moderator, "review", postId);
+        long itemId = item.getJsonNumber("id").longValue();
+        long version = item.getJsonNumber("version").longValue();
+
+        Api.Answer noReason = decide(api, moderator, itemId, "hide", "  ", version);
+        assertEquals(400, noReason.status(), noReason.body());
+        assertTrue(noReason.body().contains("Say why the post is hidden"), noReason.body());
+        assertTrue(api.thread(threadId, null).getJsonArray("posts").getJsonObject(0).getString("bodyHtml")
+                .contains("leftover bars"), "a refused hide hides nothing");
+
+        Api.Answer hidden = decide(api, moderator, itemId, "hide", "Offering to sell pills.", version);
+        assertEquals(200, hidden.status(), hidden.body());
+        JsonObject post = api.thread(threadId, null).getJsonArray("posts").getJsonObject(0);
+        assertTrue(post.getBoolean("hidden"), post.toString());
+        assertEquals("", post.getString("bodyHtml"), "readers no longer get the text: " + post);
+        String page = api.get("threads/" + threadId, Api.cookie("haven_session", reader.token())).body();
+        assertTrue(page.contains("This post was hidden by a moderator.") && !page.contains("leftover bars"), page);
+        assertNull(ReportsIT.itemOf(api, moderator, "review", postId), "the item is closed");
+        assertEquals("hide", auditOf(api, moderator, postId).get(0).getString("action"));
+
+        Api.Answer edit = api.json("PUT", "api/v1/posts/" + postId, Api.object("body", "changed my mind",
+                "version", post.getJsonNumber("version").longValue()), author);
+        assertEquals(409, edit.status(), edit.body());
+        assertTrue(edit.body().contains("A moderator hid this post"), edit.body());
+        Api.Answer again = api.json("POST", "api/v1/posts/" + postId + "/reports",
+                Api.object("reason", "spam", "note", null), api.newMember("Late"));
+        assertEquals(409, again.status(), "a hidden post has nothing more to report: " + again.body());
+        JsonObject exported = api.get("api/v1/me/export", author).json().getJsonArray("posts").getJsonObject(0);
+        assertTrue(exported.getString("body").contains("leftover bars") && exported.getBoolean("hiddenByModerator"),
+                "the author's export still holds what they wrote: " + exported);
+        assertEquals(204, api.send("DELETE", "api/v1/posts/" + postId, null, null, author.bearer()).status(),
+                "the author may still delete it");
+    }
+
+    @Test
     void badInputGetsClearAnswersAndMembersCannotAct() {
         Api api = new Api(base);
         long postId = crisisPost(api, "GuardedWriter");
@@ -141,7 +187,7 @@ class DecisionsIT {
 
         Api.Answer unknownAction = decide(api, moderator, itemId, "delete-everything", null, version);
         assertEquals(400, unknownAction.status(), unknownAction.body());
-        assertTrue(unknownAction.body().contains("Choose an action: approve"), unknownAction.body());
+        assertTrue(unknownAction.body().contains("Choose an action: approve, hide"), unknownAction.body());
         Api.Answer noVersion = decide(api, moderator, itemId, "approve", null, null);
         assertEquals(400, noVersion.status(), noVersion.body());
         Api.Answer longReason = decide(api, moderator, itemId, "approve", "x".repeat(501), version);

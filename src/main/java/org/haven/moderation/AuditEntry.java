@@ -18,6 +18,8 @@ import java.time.OffsetDateTime;
 @Table(name = "moderation_audit")
 @NamedQuery(name = "AuditEntry.latest", query = "select a from AuditEntry a order by a.at desc, a.id desc")
 @NamedQuery(name = "AuditEntry.count", query = "select count(a) from AuditEntry a")
+@NamedQuery(name = "AuditEntry.ofModerator", query = "select a from AuditEntry a where a.moderatorId = :moderator "
+        + "order by a.at, a.id")
 class AuditEntry {
 
     static final int MAX_REASON = 500;

@@ -1,7 +1,11 @@
 package org.haven.moderation;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -16,6 +20,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.discussion.DiscussionService;
 import org.haven.discussion.TextInput;
+import org.haven.identity.MemberExport;
 import org.haven.identity.Viewer;
 import org.haven.platform.Clock;
 import org.haven.web.ApiException;
@@ -126,6 +131,24 @@ public class Decisions {
     }
 
     static final String DELETED_MEMBER = "[deleted member]";
+
+    /** A moderator's own actions are theirs to download too: what they did, on which item and post, and why. */
+    void onExport(@Observes MemberExport export) {
+        JsonArrayBuilder actions = Json.createArrayBuilder();
+        em.createNamedQuery("AuditEntry.ofModerator", AuditEntry.class).setParameter("moderator", export.memberId())
+                .getResultStream().forEach(a -> {
+                    JsonObjectBuilder entry = Json.createObjectBuilder().add("at", a.at().toString())
+                            .add("action", a.action()).add("itemId", a.itemId()).add("lane", a.lane());
+                    if (a.postId() != null) {
+                        entry.add("postId", a.postId());
+                    }
+                    if (a.reason() != null) {
+                        entry.add("reason", a.reason());
+                    }
+                    actions.add(entry);
+                });
+        export.document().add("moderatorActions", actions);
+    }
 
     private static String target(AuditEntry entry) {
         return entry.lane() + " item " + entry.itemId() + (entry.postId() == null ? "" : ", post " + entry.postId());

@@ -85,6 +85,10 @@ class DecisionsIT {
         assertEquals("Replied in the thread; they are with family.", entry.getString("reason"));
         assertTrue(entry.getString("target").contains("post " + postId), entry.toString());
         assertFalse(entry.toString().contains("want to die"), "the audit never quotes the post: " + entry);
+        JsonObject exported = api.get("api/v1/me/export", moderator).json().getJsonArray("moderatorActions")
+                .getJsonObject(0);
+        assertEquals("Replied in the thread; they are with family.", exported.getString("reason"),
+                "a moderator's export holds their own actions: " + exported);
 
         Api.Answer again = decide(api, moderator, itemId, "approve", null, decided.json().getJsonNumber("version")
                 .longValue());

@@ -3,7 +3,12 @@
 ALTER TABLE moderation_item ADD COLUMN decision VARCHAR(20);
 ALTER TABLE moderation_item ADD COLUMN decided_at TIMESTAMP WITH TIME ZONE;
 
--- Every moderator action, append-only: the application only ever inserts here. Who acted is the moderator's account;
+-- A moderator hid a thread's opening post, and with it the title readers see (the title is kept for the writer's
+-- export and for moderators).
+ALTER TABLE discussion_thread ADD COLUMN opening_hidden BOOLEAN DEFAULT FALSE NOT NULL;
+
+-- Every moderator action. Rows are never deleted; past the care retention period a care-lane row loses its reason and
+-- post_id (what a moderator wrote about a person at risk goes with the care item). Who acted is the moderator's account;
 -- if that account is deleted the row stays and shows "[deleted member]" (member data goes, the record of the act
 -- stays). The target names the item and its post by id only, and the reason is what the moderator wrote, never the
 -- post's words.

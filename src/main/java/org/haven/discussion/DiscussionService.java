@@ -116,10 +116,14 @@ public class DiscussionService {
 
     @Transactional
     public DiscussionViews.CreatedPost edit(Viewer viewer, long postId, DiscussionRequests.EditPost request) {
-        Post post = post(postId);
         String body = TextInput.body(request.body());
-        post.edit(viewer.memberId(), request.version(), body, renderer.toSafeHtml(body), clock.now(),
-                Duration.ofMinutes(editWindowMinutes), changes.next());
+        String html = renderer.toSafeHtml(body);
+        // the change counter before the post is read, as a moderator's hide takes them: the post is then read as the
+        // hide left it, and the edit is refused with the hide's reason rather than failing its version check
+        long seq = changes.next();
+        Post post = post(postId);
+        post.edit(viewer.memberId(), request.version(), body, html, clock.now(),
+                Duration.ofMinutes(editWindowMinutes), seq);
         em.flush();
         // an edit is checked like a new post, and its writer gets the same help: "I took them all" can be added later;
         // an opening post with its thread's title, as when the thread was started ("Goodbye everyone" + "thank you
@@ -171,8 +175,9 @@ public class DiscussionService {
 
     @Transactional
     public void delete(Viewer viewer, long postId) {
+        long seq = changes.next(); // before the post is read, as in edit
         Post post = post(postId);
-        post.delete(viewer.memberId(), changes.next());
+        post.delete(viewer.memberId(), seq);
         LOG.fine(() -> "post " + postId + " deleted by its author");
     }
 
@@ -226,9 +231,10 @@ public class DiscussionService {
         List<DiscussionViews.PostView> posts = em.createNamedQuery("Post.ofThread", Post.class)
                 .setParameter("thread", thread)
                 .setFirstResult((page - 1) * POSTS_PER_PAGE).setMaxResults(POSTS_PER_PAGE)
-                .getResultStream().map(p -> DiscussionViews.post(p, viewerId)).toList();
-        return new DiscussionViews.ThreadView(thread.id(), thread.title(), DiscussionViews.topicOf(thread),
-                thread.locked(), DiscussionViews.authorName(thread.author(), thread.anonymous()), thread.createdAt(),
+                .getResultStream().map(p -> DiscussionViews.post(p, viewerId, viewer != null && viewer.canModerate()))
+                .toList();
+        return new DiscussionViews.ThreadView(thread.id(), DiscussionViews.titleOf(thread),
+                DiscussionViews.topicOf(thread), thread.locked(), DiscussionViews.authorOf(thread), thread.createdAt(),
                 thread.replyCount(), page, pageCount, posts,
                 thread.resourceBanner() ? crisis.bannerFor(viewer == null ? null : viewer.country()) : null);
     }
@@ -332,6 +338,9 @@ public class DiscussionService {
             throw ApiException.notFound("That post");
         }
         post.hide(seq);
+        if (post.opening()) {
+            post.thread().openingHidden(); // the title is part of what was written
+        }
     }
 
     /** Plain-text excerpts of posts, for moderators' lists: one query for all of them. */

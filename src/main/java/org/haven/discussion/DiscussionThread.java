@@ -47,6 +47,9 @@ public class DiscussionThread {
     @Column(nullable = false, length = 200)
     private String title;
 
+    @Column(name = "opening_hidden", nullable = false)
+    private boolean openingHidden;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "author_id")
     private Member author;
@@ -96,6 +99,18 @@ public class DiscussionThread {
         if (eraseTitle) {
             this.title = ERASED_TITLE;
         }
+    }
+
+    /** What readers see of a thread whose opening post a moderator hid. */
+    static final String HIDDEN_TITLE = "(thread hidden by a moderator)";
+
+    /** A moderator hid the opening post, and so the title and the writer's name with it; the text is kept. */
+    void openingHidden() {
+        this.openingHidden = true;
+    }
+
+    boolean openingHiddenByModerator() {
+        return openingHidden;
     }
 
     void lock() {

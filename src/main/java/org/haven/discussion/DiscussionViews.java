@@ -60,15 +60,34 @@ public final class DiscussionViews {
     }
 
     static PostView post(Post p, Long viewerId) {
+        return post(p, viewerId, false);
+    }
+
+    /**
+     * A post as {@code viewerId} sees it. A hidden post keeps its text for moderators (marked {@code hidden}, so they
+     * can review the decision) and for its author's export, never for other readers.
+     */
+    static PostView post(Post p, Long viewerId, boolean moderator) {
         boolean yours = viewerId != null && p.isBy(viewerId);
-        // a hidden post keeps its text for moderators and its author's export, never for readers
-        return new PostView(p.id(), p.shown() ? authorName(p.author(), p.anonymous()) : "", p.anonymous(),
-                p.opening(), p.shown() ? p.bodyHtml() : "", p.createdAt(), p.editedAt(), p.helpfulCount(),
+        boolean readable = p.shown() || p.hidden() && moderator;
+        return new PostView(p.id(), readable ? authorName(p.author(), p.anonymous()) : "", p.anonymous(),
+                p.opening(), readable ? p.bodyHtml() : "", p.createdAt(), p.editedAt(), p.helpfulCount(),
                 p.supportCount(), p.deleted(), yours, p.version(), p.hidden());
     }
 
+    /** A thread's title as readers see it: a moderator who hid the opening post hid the title with it. */
+    static final String HIDDEN_AUTHOR = "[hidden]";
+
+    static String titleOf(DiscussionThread t) {
+        return t.openingHiddenByModerator() ? DiscussionThread.HIDDEN_TITLE : t.title();
+    }
+
+    static String authorOf(DiscussionThread t) {
+        return t.openingHiddenByModerator() ? HIDDEN_AUTHOR : authorName(t.author(), t.anonymous());
+    }
+
     static ThreadSummary summary(DiscussionThread t) {
-        return new ThreadSummary(t.id(), t.title(), topicOf(t), authorName(t.author(), t.anonymous()), t.replyCount(),
+        return new ThreadSummary(t.id(), titleOf(t), topicOf(t), authorOf(t), t.replyCount(),
                 t.createdAt(), t.lastActivityAt());
     }
 }

@@ -11,13 +11,17 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /**
- * One moderator action in the append-only audit log: who, what, on which item and post, when and why. Nothing in
- * Haven updates or deletes an entry; only the database clears {@code moderator_id} when that account is deleted.
+ * One moderator action in the append-only audit log: who, what, on which item and post, when and why. Haven never
+ * deletes an entry and changes one in one way only: past the care retention period a care-lane entry loses its
+ * reason and its post (what a moderator wrote about a person at risk goes with the care item). The database clears
+ * {@code moderator_id} when that account is deleted.
  */
 @Entity
 @Table(name = "moderation_audit")
 @NamedQuery(name = "AuditEntry.latest", query = "select a from AuditEntry a order by a.at desc, a.id desc")
 @NamedQuery(name = "AuditEntry.count", query = "select count(a) from AuditEntry a")
+@NamedQuery(name = "AuditEntry.forgetCare", query = "update AuditEntry a set a.reason = null, a.postId = null "
+        + "where a.lane = 'care' and a.at < :before and (a.reason is not null or a.postId is not null)")
 @NamedQuery(name = "AuditEntry.ofModerator", query = "select a from AuditEntry a where a.moderatorId = :moderator "
         + "order by a.at, a.id")
 class AuditEntry {

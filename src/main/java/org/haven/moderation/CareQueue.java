@@ -90,9 +90,11 @@ public class CareQueue {
         var verdict = detected.verdict();
         String rules = String.join(",", verdict.rules());
         rules = rules.length() > 1000 ? rules.substring(0, 1000) : rules;
+        // locked, after the post the write holds: a moderator's claim at the same moment must not make this edit fail
         ModerationItem pending = em.createNamedQuery("ModerationItem.pendingOfPost", ModerationItem.class)
                 .setParameter("post", detected.postId()).setParameter("lane", Lane.CARE)
-                .setParameter("status", ItemStatus.PENDING).getResultStream().findFirst().orElse(null);
+                .setParameter("status", ItemStatus.PENDING).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElse(null);
         if (pending != null) {
             pending.detected(verdict.level(), rules, spans(verdict.matches()), clock.now());
             return;
@@ -211,8 +213,11 @@ public class CareQueue {
     /** Deletes items older than the retention period, detection details with them. */
     @Transactional
     public int expire() {
-        int removed = em.createNamedQuery("ModerationItem.expire")
-                .setParameter("before", clock.now().minusDays(retentionDays)).executeUpdate();
+        OffsetDateTime before = clock.now().minusDays(retentionDays);
+        int removed = em.createNamedQuery("ModerationItem.expire").setParameter("before", before).executeUpdate();
+        // what moderators wrote about a person at risk, and which post it was, go with the care item: the audit keeps
+        // who acted, how and when
+        em.createNamedQuery("AuditEntry.forgetCare").setParameter("before", before).executeUpdate();
         if (removed > 0) {
             LOG.info(() -> removed + " moderation items past retention deleted");
         }

@@ -1,8 +1,10 @@
 package org.haven.moderation;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.discussion.DiscussionService;
 import org.haven.discussion.TextInput;
 import org.haven.identity.MemberExport;
+import org.haven.identity.MemberLeaving;
 import org.haven.identity.Viewer;
 import org.haven.platform.Clock;
 import org.haven.web.ApiException;
@@ -91,8 +94,16 @@ public class Decisions {
             if (item == null || item.postId() == null) {
                 throw ApiException.notFound("That moderation item");
             }
+            if (item.lane() == Lane.CARE) {
+                throw ApiException.conflict("A post in the care lane stays in its thread: its writer may need the "
+                        + "replies. If it also breaks a rule, members' reports bring it to the review lane.");
+            }
             discussion.hideByModerator(item.postId());
-            em.refresh(item, LockModeType.PESSIMISTIC_WRITE);
+            try {
+                em.refresh(item, LockModeType.PESSIMISTIC_WRITE);
+            } catch (jakarta.persistence.EntityNotFoundException gone) {
+                throw ApiException.notFound("That moderation item"); // retention removed it meanwhile
+            }
         } else {
             item = lockedItem(itemId);
         }
@@ -131,6 +142,16 @@ public class Decisions {
     }
 
     static final String DELETED_MEMBER = "[deleted member]";
+
+    /**
+     * A moderator leaves: their claims end now, so that deleting the account does not touch items after it has locked
+     * the member's row (the database would otherwise clear {@code claimed_by} then, against the order every writer
+     * takes: items before the member). Their audit entries stay, as "[deleted member]".
+     */
+    void onMemberLeaving(@Observes @Priority(Interceptor.Priority.APPLICATION + 700) MemberLeaving leaving) {
+        em.createNamedQuery("ModerationItem.releaseClaims").setParameter("moderator", leaving.memberId())
+                .executeUpdate();
+    }
 
     /** A moderator's own actions are theirs to download too: what they did, on which item and post, and why. */
     void onExport(@Observes MemberExport export) {

@@ -31,8 +31,8 @@ import org.haven.web.Paging;
  * at risk, most severe first and then longest waiting, with the words that made the detector speak, what members
  * reported and a link to the post in its thread. Volunteer moderators work in the browser; until this page the care
  * lane was only an API answer. It reads what {@link CareQueue#pending} answers through the API, so both show the
- * same items in the same order; claims and decisions come with full moderation. Also the report form members
- * reach from every post ({@code /posts/{id}/report}).
+ * same items in the same order, with forms to claim and decide on each, and the audit log
+ * ({@code /moderation/audit}). Also the report form members reach from every post ({@code /posts/{id}/report}).
  */
 @Path("")
 @Produces(MediaType.TEXT_HTML)
@@ -107,8 +107,7 @@ public class ModerationPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response claim(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        Lane shown = formLane(form);
-        return act(id, shown, "claimed", () -> decisions.claim(current.requireModerator(), id));
+        return act(id, form, "claimed", () -> decisions.claim(current.requireModerator(), id));
     }
 
     @POST
@@ -116,7 +115,6 @@ public class ModerationPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response decide(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        Lane shown = formLane(form);
         Long version;
         try {
             version = Long.valueOf(String.valueOf(form.getFirst("version")).strip());
@@ -124,7 +122,7 @@ public class ModerationPages {
             version = null; // answered by validation, as on the API
         }
         DecisionRequest request = new DecisionRequest(form.getFirst("action"), form.getFirst("reason"), version);
-        return act(id, shown, "decided", () -> {
+        return act(id, form, "decided", () -> {
             Viewer moderator = current.requireModerator();
             Map<String, String> errors = FormErrors.check(validator, request);
             if (!errors.isEmpty()) {
@@ -135,25 +133,35 @@ public class ModerationPages {
     }
 
     /** Runs a moderator's action from a page form: back to the lane on success, the lane with the refusal if not. */
-    private Response act(long id, Lane shown, String done, java.util.function.Supplier<Decisions.ItemState> action) {
+    private Response act(long id, MultivaluedMap<String, String> form, String done,
+                         java.util.function.Supplier<Decisions.ItemState> action) {
         if (current.viewer().isEmpty()) {
             return Pages.seeOther("/sign-in?next=/moderation");
         }
         current.requireModerator();
-        String back = shown == Lane.CARE ? "/moderation" : "/moderation?lane=review";
+        Lane shown = "review".equals(form.getFirst("lane")) ? Lane.REVIEW : Lane.CARE;
+        int page = formPage(form.getFirst("page"));
         try {
             action.get();
-            return Pages.seeOther(back + (back.contains("?") ? "&" : "?") + "done=" + done);
+            // back to the page the moderator was on (it may now hold other items, or be past the end and say so)
+            return Pages.seeOther("/moderation?" + (shown == Lane.CARE ? "" : "lane=review&")
+                    + (page > 1 ? "page=" + page + "&" : "") + "done=" + done);
         } catch (ApiException refused) {
             if (refused.status() == 404 || refused.status() == 403) {
                 throw refused;
             }
-            return lanePage(refused.status(), shown, 1, null, id, Map.of("item-" + id, refused.toProblem().detail()));
+            return lanePage(refused.status(), shown, page, null, id,
+                    Map.of("item-" + id, refused.toProblem().detail()));
         }
     }
 
-    private static Lane formLane(MultivaluedMap<String, String> form) {
-        return "review".equals(form.getFirst("lane")) ? Lane.REVIEW : Lane.CARE;
+    /** The lane page a form was sent from; a missing or odd value is the first page, the form's own doing. */
+    private static int formPage(String raw) {
+        try {
+            return Paging.page(raw);
+        } catch (ApiException odd) {
+            return 1;
+        }
     }
 
     @GET

@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -76,9 +77,11 @@ public class Reports {
                 "A note has at most " + PostReport.MAX_NOTE + " characters.");
         long threadId = discussion.threadOfReportable(postId); // locks the post: one item however many report at once
         Lane lane = reason.lane();
+        // the item's row too (after the post's): a moderator's claim or decision may be changing it right now, and a
+        // report read from before that would fail its version check at commit and be lost
         ModerationItem item = em.createNamedQuery("ModerationItem.pendingOfPost", ModerationItem.class)
                 .setParameter("post", postId).setParameter("lane", lane).setParameter("status", ItemStatus.PENDING)
-                .getResultStream().findFirst().orElse(null);
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
         if (item == null) {
             item = ModerationItem.reported(postId, threadId, lane, clock.now());
             em.persist(item);
@@ -101,7 +104,8 @@ public class Reports {
      */
     void onMemberLeaving(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) MemberLeaving leaving) {
         em.createNamedQuery("PostReport.itemsOfReporter", ModerationItem.class)
-                .setParameter("reporter", leaving.memberId()).getResultList().forEach(ModerationItem::reportWithdrawn);
+                .setParameter("reporter", leaving.memberId()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().forEach(ModerationItem::reportWithdrawn);
         em.createNamedQuery("PostReport.deleteOfReporter").setParameter("reporter", leaving.memberId()).executeUpdate();
     }
 

@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.haven.testing.Api;
 import org.haven.testing.Database;
 import org.haven.testing.HavenDeployment;
+import org.haven.testing.RowLocks;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class IdentityRacesIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = RowLocks.PATIENCE;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -57,7 +57,7 @@ class IdentityRacesIT {
 
             // the sign-in has read the member and checked the passphrase when it waits for the row; if it never
             // waits, it opened its session without looking again
-            awaitWaitingOnLockOr(db, signIn, 1);
+            RowLocks.awaitWaitingOr(signIn, 1, "member");
             // the change commits: another passphrase's hash (the administrator's), and every session ends
             try (PreparedStatement change = db.prepareStatement("UPDATE member SET passphrase_hash = "
                     + "(SELECT passphrase_hash FROM member WHERE pseudonym_key = ?) WHERE id = ?")) {
@@ -93,7 +93,7 @@ class IdentityRacesIT {
                                     "newPassphrase", passphrase), (String) null)))
                     .toList();
 
-            awaitWaitingOnLockOr(db, CompletableFuture.anyOf(recoveries.toArray(CompletableFuture[]::new)), 2);
+            RowLocks.awaitWaitingOr(CompletableFuture.anyOf(recoveries.toArray(CompletableFuture[]::new)), 2, "member");
             db.commit(); // releases the row unchanged: both recoveries checked the same unused code
 
             List<Integer> statuses = recoveries.stream().map(r -> join(r).status()).sorted().toList();
@@ -112,42 +112,8 @@ class IdentityRacesIT {
         }
     }
 
-    /**
-     * Returns once {@code sessions} database sessions wait on a lock; fails if {@code request} answers first, which
-     * means it wrote without waiting for the locked row.
-     */
-    private static void awaitWaitingOnLockOr(Connection db, CompletableFuture<?> request, int sessions)
-            throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        String waiting = "postgresql".equalsIgnoreCase(System.getenv("HAVEN_DB_KIND"))
-                ? "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() "
-                        + "AND upper(query) LIKE '%MEMBER%'"
-                : "SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL "
-                        + "AND upper(EXECUTING_STATEMENT) LIKE '%MEMBER%'";
-        try (Connection observer = Database.connect(); PreparedStatement q = observer.prepareStatement(waiting)) {
-            while (System.nanoTime() < deadline) {
-                if (request.isDone()) {
-                    throw new AssertionError("the request answered without waiting for the locked member: "
-                            + join(request));
-                }
-                try (ResultSet r = q.executeQuery()) {
-                    r.next();
-                    if (r.getInt(1) >= sessions) {
-                        return;
-                    }
-                }
-                LockSupport.parkNanos(Duration.ofMillis(5).toNanos()); // polling a condition, not waiting for time
-            }
-        }
-        throw new AssertionError("no request waited on the locked member within " + PATIENCE);
-    }
-
     private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return RowLocks.join(future);
     }
 
     private static long sessionsOf(Connection db, long memberId) throws SQLException {

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.haven.testing.Api;
 import org.haven.testing.Database;
@@ -43,6 +44,16 @@ class CareRetentionIT {
         }
     }
 
+    private static String auditDetails(Connection db, long id) throws Exception {
+        try (PreparedStatement q = db.prepareStatement("SELECT post_id, reason FROM moderation_audit WHERE id = ?")) {
+            q.setLong(1, id);
+            try (ResultSet r = q.executeQuery()) {
+                assertTrue(r.next(), "the entry stays");
+                return r.getObject(1) + "/" + r.getString(2);
+            }
+        }
+    }
+
     @Test
     void careItemsOlderThanTheRetentionPeriodAreDeletedWithTheirDetailsAndNewerOnesStay() throws Exception {
         Api api = new Api(base);
@@ -66,6 +77,21 @@ class CareRetentionIT {
                 insert.executeUpdate();
             }
             assertEquals(1, count(db, "id = ?", oldItem));
+            // what moderators wrote about it: a care-lane entry past retention, a recent one, and an old review one
+            long[] audit = new long[3];
+            String[][] rows = {{"care", "91"}, {"care", "1"}, {"review", "91"}};
+            for (int k = 0; k < rows.length; k++) {
+                audit[k] = oldItem + 1 + k;
+                try (PreparedStatement insert = db.prepareStatement("INSERT INTO moderation_audit (id, at, action, "
+                        + "item_id, lane, post_id, reason) VALUES (?, ?, 'approve', ?, ?, ?, 'they are with family')")) {
+                    insert.setLong(1, audit[k]);
+                    insert.setObject(2, OffsetDateTime.now(ZoneOffset.UTC).minusDays(Long.parseLong(rows[k][1])));
+                    insert.setLong(3, oldItem);
+                    insert.setString(4, rows[k][0]);
+                    insert.setLong(5, postId);
+                    insert.executeUpdate();
+                }
+            }
 
             String member = api.newMemberToken("NotAdmin");
             assertEquals(403, api.json("POST", "api/v1/admin/care/expire", null, member).status());
@@ -76,6 +102,9 @@ class CareRetentionIT {
 
             assertEquals(0, count(db, "id = ?", oldItem), "the item past retention is gone, details and all");
             assertEquals(1, count(db, "post_id = ? AND lane = 'CARE'", postId), "today's care item for the post stays");
+            assertEquals(List.of("null/null", postId + "/they are with family", postId + "/they are with family"),
+                    List.of(auditDetails(db, audit[0]), auditDetails(db, audit[1]), auditDetails(db, audit[2])),
+                    "a care entry past retention keeps who, what and when, not the post or what was written of it");
         }
     }
 }

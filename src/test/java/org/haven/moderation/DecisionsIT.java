@@ -156,15 +156,38 @@ class DecisionsIT {
         assertTrue(api.thread(threadId, null).getJsonArray("posts").getJsonObject(0).getString("bodyHtml")
                 .contains("leftover bars"), "a refused hide hides nothing");
 
-        Api.Answer hidden = decide(api, moderator, itemId, "hide", "Offering to sell pills.", version);
+        // refusals after the post was hidden within the decision roll the hiding back
+        Api.Member other = api.newModerator("OtherHider");
+        assertEquals(200, claim(api, other, itemId).status());
+        Api.Answer claimedByOther = decide(api, moderator, itemId, "hide", "Offering to sell pills.", version + 1);
+        assertEquals(409, claimedByOther.status(), claimedByOther.body());
+        JsonObject afterClaim = ReportsIT.itemOf(api, moderator, "review", postId);
+        Api.Answer stale = decide(api, other, itemId, "hide", "Offering to sell pills.", version);
+        assertEquals(409, stale.status(), stale.body());
+        assertTrue(stale.body().contains("changed since you opened it"), stale.body());
+        JsonObject still = api.thread(threadId, null);
+        assertTrue(still.getJsonArray("posts").getJsonObject(0).getString("bodyHtml").contains("leftover bars")
+                && "Spare".equals(still.getString("title")), "a refused hide hides nothing: " + still);
+        assertEquals(List.of("claim"), auditOf(api, moderator, postId).stream().map(e -> e.getString("action"))
+                .toList(), "and leaves no decision in the audit log");
+
+        Api.Answer hidden = decide(api, other, itemId, "hide", "Offering to sell pills.",
+                afterClaim.getJsonNumber("version").longValue());
         assertEquals(200, hidden.status(), hidden.body());
-        JsonObject post = api.thread(threadId, null).getJsonArray("posts").getJsonObject(0);
+        JsonObject read = api.thread(threadId, null);
+        JsonObject post = read.getJsonArray("posts").getJsonObject(0);
         assertTrue(post.getBoolean("hidden"), post.toString());
         assertEquals("", post.getString("bodyHtml"), "readers no longer get the text: " + post);
+        assertEquals("(thread hidden by a moderator)", read.getString("title"), "an opening post takes its title");
+        assertFalse(read.toString().contains("Seller") || api.get("api/v1/topics/" + TOPIC + "/threads").body()
+                .contains("\"Spare\""), "nor its writer, in the thread or the topic's list: " + read);
+        assertTrue(api.thread(threadId, moderator).getJsonArray("posts").getJsonObject(0).getString("bodyHtml")
+                .contains("leftover bars"), "moderators still read what was hidden");
         String page = api.get("threads/" + threadId, Api.cookie("haven_session", reader.token())).body();
         assertTrue(page.contains("This post was hidden by a moderator.") && !page.contains("leftover bars"), page);
         assertNull(ReportsIT.itemOf(api, moderator, "review", postId), "the item is closed");
         assertEquals("hide", auditOf(api, moderator, postId).get(0).getString("action"));
+        assertEquals(other.pseudonym(), auditOf(api, moderator, postId).get(0).getString("moderator"));
 
         Api.Answer edit = api.json("PUT", "api/v1/posts/" + postId, Api.object("body", "changed my mind",
                 "version", post.getJsonNumber("version").longValue()), author);
@@ -197,6 +220,9 @@ class DecisionsIT {
         Api.Answer longReason = decide(api, moderator, itemId, "approve", "x".repeat(501), version);
         assertEquals(400, longReason.status(), longReason.body());
         assertTrue(longReason.body().contains("at most 500 characters"), longReason.body());
+        Api.Answer careHide = decide(api, moderator, itemId, "hide", "method details", version);
+        assertEquals(409, careHide.status(), careHide.body());
+        assertTrue(careHide.body().contains("stays in its thread"), careHide.body());
         assertEquals(404, decide(api, moderator, 999_999_999L, "approve", null, 0L).status());
         assertEquals(404, claim(api, moderator, 999_999_999L).status());
 
@@ -247,5 +273,68 @@ class DecisionsIT {
                 audit.body());
         assertEquals(403, api.get("moderation/audit", Api.cookie("haven_session", api.newMember("Curious").token()))
                 .status());
+    }
+
+    @Test
+    void aModeratorWhoLeavesEndsTheirClaimsAndTheirEntriesStayAsADeletedMember() {
+        Api api = new Api(base);
+        long postId = crisisPost(api, "LeftWriter");
+        Api.Member leaving = api.newModerator("LeavingModerator");
+        long itemId = ReportsIT.itemOf(api, leaving, "care", postId).getJsonNumber("id").longValue();
+        assertEquals(200, claim(api, leaving, itemId).status());
+
+        Api.Answer deleted = api.json("DELETE", "api/v1/me", Api.object("passphrase", Api.PASSPHRASE, "posts", "keep"),
+                leaving);
+        assertEquals(204, deleted.status(), deleted.body());
+
+        Api.Member stays = api.newModerator("StayingModerator");
+        JsonObject item = ReportsIT.itemOf(api, stays, "care", postId);
+        assertTrue(Api.isNull(item, "claimedBy"), "the claim ended with the account: " + item);
+        JsonObject entry = auditOf(api, stays, postId).get(0);
+        assertEquals("claim", entry.getString("action"));
+        assertEquals("[deleted member]", entry.getString("moderator"), entry.toString());
+        assertEquals(200, claim(api, stays, itemId).status(), "the item is anyone's again");
+    }
+
+    /**
+     * A report arrives while a moderator's claim is committing. The report must wait for the item and join it as the
+     * claim left it: read from before, its update would fail the item's version check and the worry would be lost.
+     */
+    @Test
+    void aReportThatArrivesWhileAClaimCommitsJoinsTheItem() throws Exception {
+        Api api = new Api(base);
+        Api.Member writer = api.newMember("RaceWriter");
+        long postId = api.startThread(writer, TOPIC, "Things", "Sorting out my things this week.", false)
+                .getJsonObject("post").getJsonNumber("id").longValue();
+        Api.Member first = api.newMember("FirstRacer");
+        assertEquals(201, api.json("POST", "api/v1/posts/" + postId + "/reports",
+                Api.object("reason", "at-risk", "note", null), first).status());
+        Api.Member moderator = api.newModerator("RaceModerator");
+        long itemId = ReportsIT.itemOf(api, moderator, "care", postId).getJsonNumber("id").longValue();
+
+        Api.Member second = api.newMember("SecondRacer");
+        try (java.sql.Connection db = org.haven.testing.Database.connect()) {
+            db.setAutoCommit(false);
+            try (java.sql.PreparedStatement lock = db.prepareStatement(
+                    "SELECT id FROM moderation_item WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, itemId);
+                lock.executeQuery().close();
+            }
+            java.util.concurrent.CompletableFuture<Api.Answer> report = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> api.json("POST", "api/v1/posts/" + postId + "/reports",
+                            Api.object("reason", "at-risk", "note", "second worry"), second));
+            org.haven.testing.RowLocks.awaitWaitingOr(report, 1, "moderation_item");
+            try (java.sql.PreparedStatement claim = db.prepareStatement(
+                    "UPDATE moderation_item SET version = version + 1 WHERE id = ?")) {
+                claim.setLong(1, itemId); // what a claim commits: the item at its next version
+                assertEquals(1, claim.executeUpdate());
+            }
+            db.commit();
+
+            Api.Answer answer = org.haven.testing.RowLocks.join(report);
+            assertEquals(201, answer.status(), "the worry is kept: " + answer.body());
+        }
+        JsonObject item = ReportsIT.itemOf(api, moderator, "care", postId);
+        assertEquals(2, item.getInt("reportCount"), item.toString());
     }
 }

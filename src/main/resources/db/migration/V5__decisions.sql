@@ -10,17 +10,18 @@ ALTER TABLE discussion_thread ADD COLUMN opening_hidden BOOLEAN DEFAULT FALSE NO
 -- Every moderator action. Rows are never deleted; past the care retention period a care-lane row loses its reason and
 -- post_id (what a moderator wrote about a person at risk goes with the care item). Who acted is the moderator's account;
 -- if that account is deleted the row stays and shows "[deleted member]" (member data goes, the record of the act
--- stays). The target names the item and its post by id only, and the reason is what the moderator wrote, never the
--- post's words.
+-- stays). The target names the item (with its lane and post) or the thread by id only, and the reason is what the
+-- moderator wrote, never the post's words.
 CREATE SEQUENCE moderation_audit_seq START WITH 20 INCREMENT BY 20;
 CREATE TABLE moderation_audit (
     id            BIGINT       NOT NULL PRIMARY KEY,
     at            TIMESTAMP WITH TIME ZONE NOT NULL,
     moderator_id  BIGINT       REFERENCES member (id) ON DELETE SET NULL,
     action        VARCHAR(20)  NOT NULL,
-    item_id       BIGINT       NOT NULL,
-    lane          VARCHAR(10)  NOT NULL,
+    item_id       BIGINT,
+    lane          VARCHAR(10),
     post_id       BIGINT,
+    thread_id     BIGINT,
     reason        VARCHAR(500)
 );
 CREATE INDEX moderation_audit_at_idx ON moderation_audit (at, id);

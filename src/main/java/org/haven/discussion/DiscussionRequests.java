@@ -40,6 +40,9 @@ public final class DiscussionRequests {
             Long version) {
     }
 
-    public record LockChange(@NotNull(message = "Say whether the thread is locked: true or false.") Boolean locked) {
+    /** A moderator locks a thread or opens it again, saying why if they like (kept in the audit log). */
+    public record LockChange(@NotNull(message = "Say whether the thread is locked: true or false.") Boolean locked,
+            // at most 500 characters once cleaned; this only keeps a body of any size from being cleaned at all
+            @Size(max = 2000, message = "A reason has at most 500 characters.") String reason) {
     }
 }

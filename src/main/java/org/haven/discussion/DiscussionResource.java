@@ -76,11 +76,12 @@ public class DiscussionResource {
 
     @PUT
     @Path("threads/" + ID + "/locked")
-    @Operation(summary = "Moderators: lock a thread (no more replies) or open it again")
+    @Operation(summary = "Moderators: lock a thread (no more replies) or open it again, {locked, reason}; the reason "
+            + "(optional, at most 500 characters) goes to the audit log with the change")
     public Response lock(@PathParam("id") long id,
             @Valid @NotNull(message = "Send {locked}.") DiscussionRequests.LockChange request) {
         Viewer moderator = current.requireModerator();
-        discussion.setLocked(moderator, id, request.locked());
+        discussion.setLocked(moderator, id, request);
         return Response.noContent().build();
     }
 

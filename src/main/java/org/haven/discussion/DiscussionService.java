@@ -61,6 +61,9 @@ public class DiscussionService {
     Event<CrisisDetected> crisisDetected;
 
     @Inject
+    Event<ThreadLockChanged> lockChanged;
+
+    @Inject
     @ConfigProperty(name = "haven.edit.window.minutes", defaultValue = "30")
     long editWindowMinutes;
 
@@ -212,13 +215,16 @@ public class DiscussionService {
     }
 
     @Transactional
-    public void setLocked(Viewer moderator, long threadId, boolean locked) {
+    public void setLocked(Viewer moderator, long threadId, DiscussionRequests.LockChange change) {
+        String reason = TextInput.optional(change.reason(), "reason", 500, "A reason has at most 500 characters.");
+        boolean locked = change.locked();
         DiscussionThread thread = thread(threadId);
         if (locked) {
             thread.lock();
         } else {
             thread.unlock();
         }
+        lockChanged.fire(new ThreadLockChanged(moderator.memberId(), threadId, locked, reason));
         LOG.info(() -> "thread " + threadId + (locked ? " locked" : " unlocked") + " by member " + moderator.memberId());
     }
 

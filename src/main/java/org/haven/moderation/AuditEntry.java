@@ -20,8 +20,15 @@ import java.time.OffsetDateTime;
 @Table(name = "moderation_audit")
 @NamedQuery(name = "AuditEntry.latest", query = "select a from AuditEntry a order by a.at desc, a.id desc")
 @NamedQuery(name = "AuditEntry.count", query = "select count(a) from AuditEntry a")
-@NamedQuery(name = "AuditEntry.forgetCare", query = "update AuditEntry a set a.reason = null, a.postId = null "
-        + "where a.lane = 'care' and a.at < :before and (a.reason is not null or a.postId is not null)")
+@NamedQuery(name = "AuditEntry.forgetCare", query = "update AuditEntry a set a.reason = null, a.postId = null, "
+        + "a.threadId = null where a.lane = 'care' and a.at < :before "
+        + "and (a.reason is not null or a.postId is not null or a.threadId is not null)")
+// per item that arrived since a time and has been acted on: when it arrived and when a moderator first acted
+@NamedQuery(name = "AuditEntry.firstActions", query = "select i.createdAt, min(a.at) from ModerationItem i, AuditEntry a "
+        + "where a.itemId = i.id and i.createdAt >= :since group by i.id, i.createdAt")
+@NamedQuery(name = "AuditEntry.untouchedSince", query = "select count(i) from ModerationItem i where "
+        + "i.createdAt >= :since and i.status = :status and not exists "
+        + "(select a from AuditEntry a where a.itemId = i.id)")
 @NamedQuery(name = "AuditEntry.ofModerator", query = "select a from AuditEntry a where a.moderatorId = :moderator "
         + "order by a.at, a.id")
 class AuditEntry {
@@ -42,14 +49,17 @@ class AuditEntry {
     @Column(nullable = false)
     private String action;
 
-    @Column(name = "item_id", nullable = false)
-    private long itemId;
+    /** The item acted on, with its lane and post; null for an action on a thread. */
+    @Column(name = "item_id")
+    private Long itemId;
 
-    @Column(nullable = false)
     private String lane;
 
     @Column(name = "post_id")
     private Long postId;
+
+    @Column(name = "thread_id")
+    private Long threadId;
 
     @Column(length = MAX_REASON)
     private String reason;
@@ -64,6 +74,16 @@ class AuditEntry {
         this.itemId = item.id();
         this.lane = item.lane().name().toLowerCase(java.util.Locale.ROOT);
         this.postId = item.postId();
+        this.threadId = item.threadId();
+        this.reason = reason;
+    }
+
+    /** An action on a thread itself (locking it, opening it again). */
+    AuditEntry(OffsetDateTime at, long moderatorId, String action, long threadId, String reason) {
+        this.at = at;
+        this.moderatorId = moderatorId;
+        this.action = action;
+        this.threadId = threadId;
         this.reason = reason;
     }
 
@@ -83,8 +103,12 @@ class AuditEntry {
         return action;
     }
 
-    long itemId() {
+    Long itemId() {
         return itemId;
+    }
+
+    Long threadId() {
+        return threadId;
     }
 
     String lane() {

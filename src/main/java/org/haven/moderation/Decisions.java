@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.discussion.DiscussionService;
 import org.haven.discussion.TextInput;
+import org.haven.discussion.ThreadLockChanged;
 import org.haven.identity.MemberExport;
 import org.haven.identity.MemberLeaving;
 import org.haven.identity.Viewer;
@@ -59,8 +60,8 @@ public class Decisions {
     }
 
     /** One audit entry as moderators read it; {@code target} names the item and the post by id. */
-    public record AuditView(OffsetDateTime at, String moderator, String action, String target, long itemId,
-            String lane, Long postId, String reason) {
+    public record AuditView(OffsetDateTime at, String moderator, String action, String target, Long itemId,
+            String lane, Long postId, Long threadId, String reason) {
     }
 
     public record AuditPage(List<AuditView> entries, int page, int pageCount) {
@@ -137,7 +138,7 @@ public class Decisions {
         Map<Long, String> names = pseudonyms(em, entries.stream().map(AuditEntry::moderatorId).toList());
         List<AuditView> views = entries.stream().map(a -> new AuditView(a.at(),
                 a.moderatorId() == null ? DELETED_MEMBER : names.getOrDefault(a.moderatorId(), DELETED_MEMBER),
-                a.action(), target(a), a.itemId(), a.lane(), a.postId(), a.reason())).toList();
+                a.action(), target(a), a.itemId(), a.lane(), a.postId(), a.threadId(), a.reason())).toList();
         return new AuditPage(views, page, (int) Math.max(1, (count + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE));
     }
 
@@ -159,9 +160,15 @@ public class Decisions {
         em.createNamedQuery("AuditEntry.ofModerator", AuditEntry.class).setParameter("moderator", export.memberId())
                 .getResultStream().forEach(a -> {
                     JsonObjectBuilder entry = Json.createObjectBuilder().add("at", a.at().toString())
-                            .add("action", a.action()).add("itemId", a.itemId()).add("lane", a.lane());
+                            .add("action", a.action());
+                    if (a.itemId() != null) {
+                        entry.add("itemId", a.itemId()).add("lane", a.lane());
+                    }
                     if (a.postId() != null) {
                         entry.add("postId", a.postId());
+                    }
+                    if (a.threadId() != null) {
+                        entry.add("threadId", a.threadId());
                     }
                     if (a.reason() != null) {
                         entry.add("reason", a.reason());
@@ -172,7 +179,19 @@ public class Decisions {
     }
 
     private static String target(AuditEntry entry) {
+        if (entry.itemId() == null) {
+            return entry.threadId() == null ? "" : "thread " + entry.threadId();
+        }
         return entry.lane() + " item " + entry.itemId() + (entry.postId() == null ? "" : ", post " + entry.postId());
+    }
+
+    static final String LOCK = "lock";
+    static final String UNLOCK = "unlock";
+
+    /** A moderator locked a thread or opened it again: recorded in the same transaction. */
+    void onThreadLockChanged(@Observes ThreadLockChanged change) {
+        em.persist(new AuditEntry(clock.now(), change.moderatorId(), change.locked() ? LOCK : UNLOCK,
+                change.threadId(), change.reason()));
     }
 
     /** The pseudonyms of the given members (those still here). */

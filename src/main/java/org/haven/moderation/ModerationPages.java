@@ -59,6 +59,27 @@ public class ModerationPages {
     @Inject
     Decisions decisions;
 
+    @Inject
+    Dashboard dashboard;
+
+    /** The dashboard in sentences, one per line, for the top of the lanes. */
+    static List<String> overview(Dashboard.Figures figures) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (Dashboard.LaneFigures lane : figures.lanes()) {
+            String name = "care".equals(lane.lane()) ? "Care lane" : "Review lane";
+            lines.add(name + ": " + (lane.pending() == 0 ? "nothing waiting"
+                    : lane.pending() + " waiting, the oldest for " + waited(lane.oldestWaitingSeconds())) + ".");
+        }
+        Dashboard.FirstAction first = figures.firstAction();
+        String untouched = first.waitingUntouched() == 0 ? ""
+                : "; " + first.waitingUntouched() + " still waiting for anyone";
+        lines.add(first.items() == 0 ? "No item of the last " + first.days() + " days has been acted on yet" + untouched + "."
+                : "Last " + first.days() + " days: a moderator first acted after " + waited(first.medianSeconds())
+                        + " (median of " + first.items() + (first.items() == 1 ? " item" : " items") + ")" + untouched
+                        + ".");
+        return lines;
+    }
+
     /** One care item as the page shows it. */
     public record CareLine(CareQueue.CareItemView item, String levelLabel, String levelClass, String waited,
             String since, String postLink, List<WordsRead> wordsRead, List<String> rules, String claimedUntil) {
@@ -99,6 +120,7 @@ public class ModerationPages {
         model.put("notice", notice);
         model.put("refusedItem", refusedItem);
         model.put("errors", errors);
+        model.put("overview", overview(dashboard.figures()));
         return pages.page(status, "moderation.jte", model);
     }
 
@@ -186,9 +208,13 @@ public class ModerationPages {
             case Decisions.CLAIM -> "Claimed";
             case "approve" -> "care".equals(entry.lane()) ? "Looked after (closed)" : "Kept the post (closed)";
             case "hide" -> "Hid the post (closed)";
+            case Decisions.LOCK -> "Locked the thread";
+            case Decisions.UNLOCK -> "Opened the thread again";
             default -> entry.action();
         };
-        return new AuditLine(entry, utc(entry.at()), action, entry.postId() == null ? null : "/posts/" + entry.postId());
+        String link = entry.postId() != null ? "/posts/" + entry.postId()
+                : entry.threadId() != null ? "/threads/" + entry.threadId() : null;
+        return new AuditLine(entry, utc(entry.at()), action, link);
     }
 
     private static String utc(java.time.OffsetDateTime at) {

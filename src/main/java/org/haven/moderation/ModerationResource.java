@@ -43,6 +43,9 @@ public class ModerationResource {
     @Inject
     Decisions decisions;
 
+    @Inject
+    Dashboard dashboard;
+
     @GET
     @Path("moderation/queue")
     @Operation(summary = "Moderators: pending items of a lane (care: people who may be at risk), most severe "
@@ -89,6 +92,16 @@ public class ModerationResource {
     public List<Decisions.AuditView> audit(@QueryParam("page") String page) {
         current.requireModerator();
         return decisions.audit(Paging.page(page)).entries();
+    }
+
+    @GET
+    @Path("moderation/dashboard")
+    @Operation(summary = "Moderators: how the queue is doing: per lane the items waiting and how long the oldest has "
+            + "(seconds), and over the last 30 days the median wait for a moderator's first action (a claim or a "
+            + "decision) with how many items it covers and how many of those days' items still wait untouched")
+    public Dashboard.Figures dashboard() {
+        current.requireModerator();
+        return dashboard.figures();
     }
 
     @GET

@@ -337,4 +337,64 @@ class DecisionsIT {
         JsonObject item = ReportsIT.itemOf(api, moderator, "care", postId);
         assertEquals(2, item.getInt("reportCount"), item.toString());
     }
+
+    @Test
+    void lockingAThreadAndOpeningItAgainAreInTheAuditLog() {
+        Api api = new Api(base);
+        Api.Member writer = api.newMember("HeatedWriter");
+        long threadId = api.startThread(writer, TOPIC, "Heated", "This got heated.", false).getJsonNumber("id")
+                .longValue();
+        Api.Member moderator = api.newModerator("Locker");
+        Api.Answer locked = api.json("PUT", "api/v1/threads/" + threadId + "/locked",
+                Api.object("locked", true, "reason", "Cooling off overnight."), moderator);
+        assertEquals(204, locked.status(), locked.body());
+        assertEquals(204, api.json("PUT", "api/v1/threads/" + threadId + "/locked", Api.object("locked", false),
+                moderator).status());
+        Api.Answer tooLong = api.json("PUT", "api/v1/threads/" + threadId + "/locked",
+                Api.object("locked", true, "reason", "x".repeat(501)), moderator);
+        assertEquals(400, tooLong.status(), tooLong.body());
+
+        List<JsonObject> entries = api.get("api/v1/moderation/audit", moderator).jsonStructure().asJsonArray()
+                .getValuesAs(JsonObject.class).stream().filter(e -> !Api.isNull(e, "threadId")
+                        && e.getJsonNumber("threadId").longValue() == threadId).toList();
+        assertEquals(List.of("unlock", "lock"), entries.stream().map(e -> e.getString("action")).toList(),
+                "newest first, and the refused change is not there: " + entries);
+        assertEquals("Cooling off overnight.", entries.get(1).getString("reason"));
+        assertEquals("thread " + threadId, entries.get(1).getString("target"));
+        assertEquals(moderator.pseudonym(), entries.get(1).getString("moderator"));
+    }
+
+    @Test
+    void theDashboardCountsWhatWaitsAndHowLongItWaitedForAFirstAction() {
+        Api api = new Api(base);
+        Api.Member moderator = api.newModerator("Counter");
+        JsonObject before = api.get("api/v1/moderation/dashboard", moderator).json();
+        long postId = crisisPost(api, "CountedWriter");
+        JsonObject waiting = api.get("api/v1/moderation/dashboard", moderator).json();
+        JsonObject care = waiting.getJsonArray("lanes").getJsonObject(0);
+        assertEquals("care", care.getString("lane"));
+        assertEquals(careOf(before).getJsonNumber("pending").longValue() + 1, care.getJsonNumber("pending").longValue(),
+                waiting.toString());
+        assertTrue(care.getJsonNumber("oldestWaitingSeconds").longValue() >= 0, waiting.toString());
+        JsonObject first = waiting.getJsonObject("firstAction");
+        assertEquals(30, first.getInt("days"));
+        assertEquals(before.getJsonObject("firstAction").getJsonNumber("waitingUntouched").longValue() + 1,
+                first.getJsonNumber("waitingUntouched").longValue(), "the new item waits untouched: " + waiting);
+
+        long itemId = ReportsIT.itemOf(api, moderator, "care", postId).getJsonNumber("id").longValue();
+        assertEquals(200, claim(api, moderator, itemId).status());
+        JsonObject acted = api.get("api/v1/moderation/dashboard", moderator).json().getJsonObject("firstAction");
+        assertEquals(first.getInt("items") + 1, acted.getInt("items"), "a claim is a first action: " + acted);
+        assertEquals(first.getJsonNumber("waitingUntouched").longValue() - 1,
+                acted.getJsonNumber("waitingUntouched").longValue(), acted.toString());
+        assertFalse(Api.isNull(acted, "medianSeconds"), acted.toString());
+
+        String page = api.get("moderation", Api.cookie("haven_session", moderator.token())).body();
+        assertTrue(page.contains("Care lane: ") && page.contains("a moderator first acted after"), page);
+        assertEquals(403, api.get("api/v1/moderation/dashboard", api.newMember("Nosy")).status());
+    }
+
+    private static JsonObject careOf(JsonObject dashboard) {
+        return dashboard.getJsonArray("lanes").getJsonObject(0);
+    }
 }

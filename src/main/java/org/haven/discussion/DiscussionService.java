@@ -64,6 +64,9 @@ public class DiscussionService {
     Event<ThreadLockChanged> lockChanged;
 
     @Inject
+    Event<PostRestored> restored;
+
+    @Inject
     @ConfigProperty(name = "haven.edit.window.minutes", defaultValue = "30")
     long editWindowMinutes;
 
@@ -326,6 +329,40 @@ public class DiscussionService {
         if (post.hidden()) {
             throw ApiException.conflict(HIDDEN_ALREADY);
         }
+        return post.thread().id();
+    }
+
+    /** A hidden post as the form to show it again quotes it, for moderators; 409 when it is not hidden. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PostGlimpse hidden(long postId, int maxChars) {
+        Post post = post(postId);
+        if (!post.hidden()) {
+            throw ApiException.conflict(post.deleted() ? "The author has deleted this post." : "This post is not hidden.");
+        }
+        return new PostGlimpse(post.id(), post.thread().id(), renderer.excerpt(post.bodyMarkdown(), maxChars));
+    }
+
+    /**
+     * A moderator shows a hidden post again (a hide was a mistake, or was appealed), with a reason for the audit log,
+     * which records it in the same transaction. The change counter, then the post, as every writer takes them.
+     */
+    @Transactional
+    public long restoreByModerator(Viewer moderator, long postId, String reason) {
+        String why = TextInput.optional(reason, "reason", 500, "A reason has at most 500 characters.");
+        if (why == null) {
+            throw ApiException.invalid("reason", "Say why the post is shown again: the audit log keeps it.");
+        }
+        long seq = changes.next();
+        Post post = em.find(Post.class, postId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (post == null) {
+            throw ApiException.notFound("That post");
+        }
+        post.restore(seq);
+        if (post.opening()) {
+            post.thread().openingRestored();
+        }
+        restored.fire(new PostRestored(moderator.memberId(), postId, post.thread().id(), why));
+        LOG.info(() -> "post " + postId + " shown again by member " + moderator.memberId());
         return post.thread().id();
     }
 

@@ -109,6 +109,10 @@ public class DiscussionThread {
         this.openingHidden = true;
     }
 
+    void openingRestored() {
+        this.openingHidden = false;
+    }
+
     boolean openingHiddenByModerator() {
         return openingHidden;
     }

@@ -166,6 +166,16 @@ public class Post {
         this.changeSeq = nextChangeSeq;
     }
 
+    /** A moderator undoes a hide: the post is shown again as it was. */
+    void restore(long nextChangeSeq) {
+        if (status != PostStatus.HIDDEN) {
+            throw ApiException.conflict(status == PostStatus.DELETED ? "The author has deleted this post."
+                    : "This post is not hidden.");
+        }
+        this.status = PostStatus.VISIBLE;
+        this.changeSeq = nextChangeSeq;
+    }
+
     private void erase() {
         this.status = PostStatus.DELETED;
         this.bodyMarkdown = "";

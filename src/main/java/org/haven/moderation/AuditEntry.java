@@ -78,11 +78,12 @@ class AuditEntry {
         this.reason = reason;
     }
 
-    /** An action on a thread itself (locking it, opening it again). */
-    AuditEntry(OffsetDateTime at, long moderatorId, String action, long threadId, String reason) {
+    /** An action on a thread or a post itself, outside any item (locking a thread, showing a post again). */
+    AuditEntry(OffsetDateTime at, long moderatorId, String action, Long postId, long threadId, String reason) {
         this.at = at;
         this.moderatorId = moderatorId;
         this.action = action;
+        this.postId = postId;
         this.threadId = threadId;
         this.reason = reason;
     }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.discussion.DiscussionService;
+import org.haven.discussion.PostRestored;
 import org.haven.discussion.TextInput;
 import org.haven.discussion.ThreadLockChanged;
 import org.haven.identity.MemberExport;
@@ -180,7 +181,8 @@ public class Decisions {
 
     private static String target(AuditEntry entry) {
         if (entry.itemId() == null) {
-            return entry.threadId() == null ? "" : "thread " + entry.threadId();
+            return entry.postId() != null ? "post " + entry.postId()
+                    : entry.threadId() != null ? "thread " + entry.threadId() : "";
         }
         return entry.lane() + " item " + entry.itemId() + (entry.postId() == null ? "" : ", post " + entry.postId());
     }
@@ -190,8 +192,16 @@ public class Decisions {
 
     /** A moderator locked a thread or opened it again: recorded in the same transaction. */
     void onThreadLockChanged(@Observes ThreadLockChanged change) {
-        em.persist(new AuditEntry(clock.now(), change.moderatorId(), change.locked() ? LOCK : UNLOCK,
+        em.persist(new AuditEntry(clock.now(), change.moderatorId(), change.locked() ? LOCK : UNLOCK, null,
                 change.threadId(), change.reason()));
+    }
+
+    static final String RESTORE = "restore";
+
+    /** A moderator showed a hidden post again: recorded in the same transaction. */
+    void onPostRestored(@Observes PostRestored restored) {
+        em.persist(new AuditEntry(clock.now(), restored.moderatorId(), RESTORE, restored.postId(),
+                restored.threadId(), restored.reason()));
     }
 
     /** The pseudonyms of the given members (those still here). */

@@ -210,6 +210,7 @@ public class ModerationPages {
             case "hide" -> "Hid the post (closed)";
             case Decisions.LOCK -> "Locked the thread";
             case Decisions.UNLOCK -> "Opened the thread again";
+            case Decisions.RESTORE -> "Showed the post again";
             default -> entry.action();
         };
         String link = entry.postId() != null ? "/posts/" + entry.postId()
@@ -220,6 +221,51 @@ public class ModerationPages {
     private static String utc(java.time.OffsetDateTime at) {
         return at.withOffsetSameInstant(java.time.ZoneOffset.UTC)
                 .format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH));
+    }
+
+    // ---- a moderator shows a hidden post again
+
+    @GET
+    @Path("moderation/posts/{id: [0-9]{1,18}}/restore")
+    @Operation(hidden = true)
+    public Response restoreForm(@PathParam("id") long id) {
+        if (current.viewer().isEmpty()) {
+            return Pages.seeOther("/sign-in?next=/moderation/posts/" + id + "/restore");
+        }
+        current.requireModerator();
+        return restorePage(200, discussion.hidden(id, 280), "", Map.of());
+    }
+
+    @POST
+    @Path("moderation/posts/{id: [0-9]{1,18}}/restore")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response restore(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        if (current.viewer().isEmpty()) {
+            return Pages.seeOther("/sign-in?next=/moderation/posts/" + id + "/restore");
+        }
+        Viewer moderator = current.requireModerator();
+        var post = discussion.hidden(id, 280);
+        String reason = form.getFirst("reason");
+        Map<String, String> errors = FormErrors.check(validator, new RestoreRequest(reason));
+        if (!errors.isEmpty()) {
+            return restorePage(400, post, reason, errors);
+        }
+        try {
+            discussion.restoreByModerator(moderator, id, reason);
+            return Pages.seeOther("/posts/" + id);
+        } catch (ApiException refused) {
+            if (refused.status() == 404) {
+                throw refused;
+            }
+            return restorePage(refused.status(), post, reason, FormErrors.of(refused));
+        }
+    }
+
+    private Response restorePage(int status, DiscussionService.PostGlimpse post, String reason,
+                                 Map<String, String> errors) {
+        return pages.page(status, "restore.jte", Map.of("post", post, "reason", reason == null ? "" : reason,
+                "errors", errors));
     }
 
     // ---- a member reports a post

@@ -46,6 +46,9 @@ public class ModerationResource {
     @Inject
     Dashboard dashboard;
 
+    @Inject
+    org.haven.discussion.DiscussionService discussion;
+
     @GET
     @Path("moderation/queue")
     @Operation(summary = "Moderators: pending items of a lane (care: people who may be at risk), most severe "
@@ -92,6 +95,16 @@ public class ModerationResource {
     public List<Decisions.AuditView> audit(@QueryParam("page") String page) {
         current.requireModerator();
         return decisions.audit(Paging.page(page)).entries();
+    }
+
+    @POST
+    @Path("moderation/posts/{id: [0-9]{1,18}}/restore")
+    @Operation(summary = "Moderators: show a hidden post again {reason}; the reason is needed and goes to the audit "
+            + "log. 409 when the post is not hidden")
+    public Response restore(@PathParam("id") long id,
+            @Valid @NotNull(message = "Send {reason}.") RestoreRequest request) {
+        discussion.restoreByModerator(current.requireModerator(), id, request.reason());
+        return Response.noContent().build();
     }
 
     @GET

@@ -199,8 +199,30 @@ class DecisionsIT {
         JsonObject exported = api.get("api/v1/me/export", author).json().getJsonArray("posts").getJsonObject(0);
         assertTrue(exported.getString("body").contains("leftover bars") && exported.getBoolean("hiddenByModerator"),
                 "the author's export still holds what they wrote: " + exported);
+        // a moderator shows it again, saying why; the form is on the thread page, for moderators only
+        String restorePath = "api/v1/moderation/posts/" + postId + "/restore";
+        assertEquals(403, api.json("POST", restorePath, Api.object("reason", "please"), reader).status());
+        Api.Answer noWhy = api.json("POST", restorePath, Api.object("reason", null), moderator);
+        assertEquals(400, noWhy.status(), noWhy.body());
+        assertTrue(noWhy.body().contains("Say why the post is shown again"), noWhy.body());
+        Map<String, String> modSession = Api.cookie("haven_session", moderator.token());
+        assertTrue(api.get("threads/" + threadId, modSession).body()
+                .contains("href=\"/moderation/posts/" + postId + "/restore\""), "moderators find the way back");
+        Api.Answer form = api.get("moderation/posts/" + postId + "/restore", modSession);
+        assertEquals(200, form.status(), form.body());
+        assertTrue(form.body().contains("leftover bars"), "the form quotes the hidden post: " + form.body());
+        Api.Answer restored = api.json("POST", restorePath, Api.object("reason", "Appeal: it was a joke between "
+                + "friends, and they took it down themselves."), moderator);
+        assertEquals(204, restored.status(), restored.body());
+        JsonObject back = api.thread(threadId, null);
+        assertTrue(back.getJsonArray("posts").getJsonObject(0).getString("bodyHtml").contains("leftover bars")
+                && "Spare".equals(back.getString("title")), "shown again, title and all: " + back);
+        assertEquals("restore", auditOf(api, moderator, postId).get(0).getString("action"));
+        assertEquals(409, api.json("POST", restorePath, Api.object("reason", "again"), moderator).status(),
+                "a post that is not hidden cannot be shown again");
+
         assertEquals(204, api.send("DELETE", "api/v1/posts/" + postId, null, null, author.bearer()).status(),
-                "the author may still delete it");
+                "the author may delete it");
     }
 
     @Test

@@ -67,10 +67,30 @@ class JavaScriptOnBrowserIT extends HavenJourneys {
         signIn(moderator);
         browser.open("/moderation");
         reports.add(axe.check(browser, "care lane (/moderation), a moderator, with items"));
+        // a reported post waits in the review lane (with its hide button), and another was hidden, to be shown again
+        Api.Member writer = api.newMember("AxeWriter");
+        Api.Member reader = api.newMember("AxeReader");
+        Api.Member otherModerator = api.newModerator("AxeModerator");
+        long[] reported = new long[2];
+        for (int k = 0; k < 2; k++) {
+            reported[k] = api.startThread(writer, "cravings-and-triggers", "For sale " + k + " " + suffix(),
+                    "Selling my spare bars, message me.", false).getJsonObject("post").getJsonNumber("id").longValue();
+            api.json("POST", "api/v1/posts/" + reported[k] + "/reports", Api.object("reason", "drug-sourcing",
+                    "note", null), reader);
+        }
+        jakarta.json.JsonObject item = api.get("api/v1/moderation/queue?lane=review", otherModerator).json()
+                .getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(i -> i.getJsonNumber("postId").longValue() == reported[1]).findFirst().orElseThrow();
+        api.json("POST", "api/v1/moderation/items/" + item.getJsonNumber("id") + "/decisions", Api.object("action",
+                "hide", "reason", "Selling", "version", item.getJsonNumber("version").longValue()), otherModerator);
         browser.open("/moderation?lane=review");
-        reports.add(axe.check(browser, "review lane (/moderation?lane=review), a moderator"));
+        reports.add(axe.check(browser, "review lane (/moderation?lane=review), a moderator, with an item"));
+        browser.open("/moderation/posts/" + reported[1] + "/restore");
+        reports.add(axe.check(browser, "form to show a hidden post again (/moderation/posts/{id}/restore)"));
+        browser.press(Browser.button("Show the post again"));
+        reports.add(axe.check(browser, "that form shown again with an error"));
         browser.open("/moderation/audit");
-        reports.add(axe.check(browser, "audit log (/moderation/audit), a moderator"));
+        reports.add(axe.check(browser, "audit log (/moderation/audit), a moderator, with entries"));
         browser.open("/threads/" + threadId);
         String postId = browser.find(By.cssSelector("article.post")).getAttribute("id").substring("post-".length());
         browser.open("/posts/" + postId + "/report");

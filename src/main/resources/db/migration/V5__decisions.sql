@@ -7,8 +7,8 @@ ALTER TABLE moderation_item ADD COLUMN decided_at TIMESTAMP WITH TIME ZONE;
 -- export and for moderators).
 ALTER TABLE discussion_thread ADD COLUMN opening_hidden BOOLEAN DEFAULT FALSE NOT NULL;
 
--- Every moderator action. Rows are never deleted; past the care retention period a care-lane row loses its reason and
--- post_id (what a moderator wrote about a person at risk goes with the care item). Who acted is the moderator's account;
+-- Every moderator action. Rows are never deleted; once its care item is gone (the care retention period) a care-lane row
+-- loses its reason, post_id and thread_id (what a moderator wrote about a person at risk goes with the care item). Who acted is the moderator's account;
 -- if that account is deleted the row stays and shows "[deleted member]" (member data goes, the record of the act
 -- stays). The target names the item (with its lane and post) or the thread by id only, and the reason is what the
 -- moderator wrote, never the post's words.
@@ -26,3 +26,5 @@ CREATE TABLE moderation_audit (
 );
 CREATE INDEX moderation_audit_at_idx ON moderation_audit (at, id);
 CREATE INDEX moderation_audit_moderator_idx ON moderation_audit (moderator_id);
+-- the dashboard looks up the first action on each recent item
+CREATE INDEX moderation_audit_item_idx ON moderation_audit (item_id);

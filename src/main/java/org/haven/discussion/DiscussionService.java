@@ -219,9 +219,12 @@ public class DiscussionService {
 
     @Transactional
     public void setLocked(Viewer moderator, long threadId, DiscussionRequests.LockChange change) {
-        String reason = TextInput.optional(change.reason(), "reason", 500, "A reason has at most 500 characters.");
+        String reason = TextInput.reason(change.reason());
         boolean locked = change.locked();
         DiscussionThread thread = thread(threadId);
+        if (thread.locked() == locked) {
+            return; // already so: the same answer, and nothing for the audit log to record
+        }
         if (locked) {
             thread.lock();
         } else {
@@ -348,15 +351,12 @@ public class DiscussionService {
      */
     @Transactional
     public long restoreByModerator(Viewer moderator, long postId, String reason) {
-        String why = TextInput.optional(reason, "reason", 500, "A reason has at most 500 characters.");
+        String why = TextInput.reason(reason);
         if (why == null) {
             throw ApiException.invalid("reason", "Say why the post is shown again: the audit log keeps it.");
         }
         long seq = changes.next();
-        Post post = em.find(Post.class, postId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (post == null) {
-            throw ApiException.notFound("That post");
-        }
+        Post post = lockedPost(postId);
         post.restore(seq);
         if (post.opening()) {
             post.thread().openingRestored();
@@ -376,14 +376,19 @@ public class DiscussionService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void hideByModerator(long postId) {
         long seq = changes.next();
-        Post post = em.find(Post.class, postId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (post == null) {
-            throw ApiException.notFound("That post");
-        }
+        Post post = lockedPost(postId);
         post.hide(seq);
         if (post.opening()) {
             post.thread().openingHidden(); // the title is part of what was written
         }
+    }
+
+    private Post lockedPost(long postId) {
+        Post post = em.find(Post.class, postId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (post == null) {
+            throw ApiException.notFound("That post");
+        }
+        return post;
     }
 
     /** Plain-text excerpts of posts, for moderators' lists: one query for all of them. */

@@ -54,6 +54,14 @@ public final class TextInput {
         return clean.isEmpty() ? null : clean;
     }
 
+    /** The most a moderator's reason (kept in the audit log) may say. */
+    public static final int MAX_REASON = 500;
+
+    /** A moderator's reason for the audit log: {@link #optional} at {@link #MAX_REASON} characters. */
+    public static String reason(String raw) {
+        return optional(raw, "reason", MAX_REASON, "A reason has at most " + MAX_REASON + " characters.");
+    }
+
     /** NFC, one kind of line break, no control or direction characters, no space around. */
     private static String multiline(String raw) {
         return CONTROL.matcher(Normalizer.normalize(raw.replace("\r\n", "\n").replace('\r', '\n'),

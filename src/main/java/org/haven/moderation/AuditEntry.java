@@ -12,17 +12,19 @@ import java.time.OffsetDateTime;
 
 /**
  * One moderator action in the append-only audit log: who, what, on which item and post, when and why. Haven never
- * deletes an entry and changes one in one way only: past the care retention period a care-lane entry loses its
- * reason and its post (what a moderator wrote about a person at risk goes with the care item). The database clears
+ * deletes an entry and changes one in one way only: once its care item is gone, a care-lane entry loses its reason,
+ * its post and its thread (what a moderator wrote about a person at risk goes with the care item). The database clears
  * {@code moderator_id} when that account is deleted.
  */
 @Entity
 @Table(name = "moderation_audit")
 @NamedQuery(name = "AuditEntry.latest", query = "select a from AuditEntry a order by a.at desc, a.id desc")
 @NamedQuery(name = "AuditEntry.count", query = "select count(a) from AuditEntry a")
+// care-lane entries whose item is gone (retention, or its post deleted) keep who acted, how and when, nothing more
 @NamedQuery(name = "AuditEntry.forgetCare", query = "update AuditEntry a set a.reason = null, a.postId = null, "
-        + "a.threadId = null where a.lane = 'care' and a.at < :before "
-        + "and (a.reason is not null or a.postId is not null or a.threadId is not null)")
+        + "a.threadId = null where a.lane = 'care' "
+        + "and (a.reason is not null or a.postId is not null or a.threadId is not null) "
+        + "and not exists (select i from ModerationItem i where i.id = a.itemId)")
 // per item that arrived since a time and has been acted on: when it arrived and when a moderator first acted
 @NamedQuery(name = "AuditEntry.firstActions", query = "select i.createdAt, min(a.at) from ModerationItem i, AuditEntry a "
         + "where a.itemId = i.id and i.createdAt >= :since group by i.id, i.createdAt")
@@ -33,7 +35,7 @@ import java.time.OffsetDateTime;
         + "order by a.at, a.id")
 class AuditEntry {
 
-    static final int MAX_REASON = 500;
+    static final int MAX_REASON = org.haven.discussion.TextInput.MAX_REASON;
 
     @Id
     @SequenceGenerator(name = "moderation_audit_seq", sequenceName = "moderation_audit_seq", allocationSize = 20)

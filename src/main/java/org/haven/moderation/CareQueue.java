@@ -217,7 +217,7 @@ public class CareQueue {
         int removed = em.createNamedQuery("ModerationItem.expire").setParameter("before", before).executeUpdate();
         // what moderators wrote about a person at risk, and which post it was, go with the care item: the audit keeps
         // who acted, how and when
-        em.createNamedQuery("AuditEntry.forgetCare").setParameter("before", before).executeUpdate();
+        em.createNamedQuery("AuditEntry.forgetCare").executeUpdate();
         if (removed > 0) {
             LOG.info(() -> removed + " moderation items past retention deleted");
         }

@@ -27,9 +27,6 @@ public class Dashboard {
     @Inject
     Clock clock;
 
-    @Inject
-    CareQueue queue;
-
     public record LaneFigures(String lane, long pending, Long oldestWaitingSeconds) {
     }
 
@@ -51,20 +48,31 @@ public class Dashboard {
         List<Object[]> acted = em.createNamedQuery("AuditEntry.firstActions", Object[].class)
                 .setParameter("since", since).getResultList();
         long[] waits = acted.stream().mapToLong(row -> Math.max(0,
-                Duration.between(instant(row[0]), instant(row[1])).getSeconds())).sorted().toArray();
-        Long median = waits.length == 0 ? null
-                : waits.length % 2 == 1 ? waits[waits.length / 2]
-                : (waits[waits.length / 2 - 1] + waits[waits.length / 2]) / 2;
+                Duration.between(instant(row[0]), instant(row[1])).getSeconds())).toArray();
+        Long median = median(waits);
         long untouched = em.createNamedQuery("AuditEntry.untouchedSince", Long.class).setParameter("since", since)
                 .setParameter("status", ItemStatus.PENDING).getSingleResult();
         return new Figures(lanes, new FirstAction(DAYS, waits.length, median, untouched));
     }
 
+    /** The median of {@code values} (the mean of the middle two for an even count), or null when there are none. */
+    static Long median(long[] values) {
+        if (values.length == 0) {
+            return null;
+        }
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** The count and the oldest time in one query, so that they always agree (an item may arrive between two). */
     private LaneFigures lane(Lane lane, OffsetDateTime now) {
-        Object oldest = em.createNamedQuery("ModerationItem.oldestPending").setParameter("lane", lane)
+        Object[] row = em.createNamedQuery("ModerationItem.pendingFigures", Object[].class).setParameter("lane", lane)
                 .setParameter("status", ItemStatus.PENDING).getSingleResult();
-        return new LaneFigures(lane.name().toLowerCase(java.util.Locale.ROOT), queue.countPending(lane),
-                oldest == null ? null : Math.max(0, Duration.between(instant(oldest), now.toInstant()).getSeconds()));
+        long pending = ((Number) row[0]).longValue();
+        return new LaneFigures(lane.name().toLowerCase(java.util.Locale.ROOT), pending, pending == 0 || row[1] == null
+                ? null : Math.max(0, Duration.between(instant(row[1]), now.toInstant()).getSeconds()));
     }
 
     /**

@@ -84,8 +84,7 @@ public class Decisions {
     public ItemState decide(Viewer moderator, long itemId, DecisionRequest request) {
         Decision decision = Decision.of(request.action()).orElseThrow(() -> ApiException.invalid("action",
                 "Choose an action: " + Decision.CHOICES + "."));
-        String reason = TextInput.optional(request.reason(), "reason", AuditEntry.MAX_REASON,
-                "A reason has at most " + AuditEntry.MAX_REASON + " characters.");
+        String reason = TextInput.reason(request.reason());
         if (decision == Decision.HIDE && reason == null) {
             throw ApiException.invalid("reason", "Say why the post is hidden: the audit log keeps it.");
         }

@@ -32,7 +32,7 @@ import org.haven.web.ApiException;
         + "and i.status = :status and i.priority >= :priority and (i.createdAt >= :since or i.raisedAt >= :since) "
         + "order by i.id")
 @NamedQuery(name = "ModerationItem.expire", query = "delete from ModerationItem i where i.createdAt < :before")
-@NamedQuery(name = "ModerationItem.oldestPending", query = "select min(i.createdAt) from ModerationItem i "
+@NamedQuery(name = "ModerationItem.pendingFigures", query = "select count(i), min(i.createdAt) from ModerationItem i "
         + "where i.lane = :lane and i.status = :status")
 @NamedQuery(name = "ModerationItem.releaseClaims", query = "update ModerationItem i set i.claimedBy = null, "
         + "i.claimedUntil = null where i.claimedBy = :moderator")

@@ -67,7 +67,7 @@ public class ModerationPages {
         List<String> lines = new java.util.ArrayList<>();
         for (Dashboard.LaneFigures lane : figures.lanes()) {
             String name = "care".equals(lane.lane()) ? "Care lane" : "Review lane";
-            lines.add(name + ": " + (lane.pending() == 0 ? "nothing waiting"
+            lines.add(name + ": " + (lane.pending() == 0 || lane.oldestWaitingSeconds() == null ? "nothing waiting"
                     : lane.pending() + " waiting, the oldest for " + waited(lane.oldestWaitingSeconds())) + ".");
         }
         Dashboard.FirstAction first = figures.firstAction();

@@ -45,11 +45,11 @@ class CareRetentionIT {
     }
 
     private static String auditDetails(Connection db, long id) throws Exception {
-        try (PreparedStatement q = db.prepareStatement("SELECT post_id, reason FROM moderation_audit WHERE id = ?")) {
+        try (PreparedStatement q = db.prepareStatement("SELECT post_id, thread_id, reason FROM moderation_audit WHERE id = ?")) {
             q.setLong(1, id);
             try (ResultSet r = q.executeQuery()) {
                 assertTrue(r.next(), "the entry stays");
-                return r.getObject(1) + "/" + r.getString(2);
+                return r.getObject(1) + "/" + r.getObject(2) + "/" + r.getString(3);
             }
         }
     }
@@ -77,18 +77,29 @@ class CareRetentionIT {
                 insert.executeUpdate();
             }
             assertEquals(1, count(db, "id = ?", oldItem));
-            // what moderators wrote about it: a care-lane entry past retention, a recent one, and an old review one
+            // what moderators wrote about the old item (care lane), about today's (care lane) and in the review lane
+            long todayItem;
+            try (PreparedStatement q = db.prepareStatement(
+                    "SELECT id FROM moderation_item WHERE post_id = ? AND lane = 'CARE'")) {
+                q.setLong(1, postId);
+                try (ResultSet r = q.executeQuery()) {
+                    assertTrue(r.next());
+                    todayItem = r.getLong(1);
+                }
+            }
             long[] audit = new long[3];
-            String[][] rows = {{"care", "91"}, {"care", "1"}, {"review", "91"}};
+            Object[][] rows = {{"care", oldItem}, {"care", todayItem}, {"review", oldItem}};
             for (int k = 0; k < rows.length; k++) {
                 audit[k] = oldItem + 1 + k;
                 try (PreparedStatement insert = db.prepareStatement("INSERT INTO moderation_audit (id, at, action, "
-                        + "item_id, lane, post_id, reason) VALUES (?, ?, 'approve', ?, ?, ?, 'they are with family')")) {
+                        + "item_id, lane, post_id, thread_id, reason) VALUES (?, ?, 'approve', ?, ?, ?, ?, "
+                        + "'they are with family')")) {
                     insert.setLong(1, audit[k]);
-                    insert.setObject(2, OffsetDateTime.now(ZoneOffset.UTC).minusDays(Long.parseLong(rows[k][1])));
-                    insert.setLong(3, oldItem);
-                    insert.setString(4, rows[k][0]);
+                    insert.setObject(2, OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));
+                    insert.setLong(3, (Long) rows[k][1]);
+                    insert.setString(4, (String) rows[k][0]);
                     insert.setLong(5, postId);
+                    insert.setLong(6, threadId);
                     insert.executeUpdate();
                 }
             }
@@ -102,9 +113,11 @@ class CareRetentionIT {
 
             assertEquals(0, count(db, "id = ?", oldItem), "the item past retention is gone, details and all");
             assertEquals(1, count(db, "post_id = ? AND lane = 'CARE'", postId), "today's care item for the post stays");
-            assertEquals(List.of("null/null", postId + "/they are with family", postId + "/they are with family"),
+            String kept = postId + "/" + threadId + "/they are with family";
+            assertEquals(List.of("null/null/null", kept, kept),
                     List.of(auditDetails(db, audit[0]), auditDetails(db, audit[1]), auditDetails(db, audit[2])),
-                    "a care entry past retention keeps who, what and when, not the post or what was written of it");
+                    "an entry about a care item that is gone keeps who, what and when, not the post or what was "
+                            + "written of it");
         }
     }
 }

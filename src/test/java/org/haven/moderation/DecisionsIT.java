@@ -220,6 +220,7 @@ class DecisionsIT {
         assertEquals("restore", auditOf(api, moderator, postId).get(0).getString("action"));
         assertEquals(409, api.json("POST", restorePath, Api.object("reason", "again"), moderator).status(),
                 "a post that is not hidden cannot be shown again");
+        assertEquals(409, api.get("moderation/posts/" + postId + "/restore", modSession).status());
 
         assertEquals(204, api.send("DELETE", "api/v1/posts/" + postId, null, null, author.bearer()).status(),
                 "the author may delete it");
@@ -370,6 +371,8 @@ class DecisionsIT {
         Api.Answer locked = api.json("PUT", "api/v1/threads/" + threadId + "/locked",
                 Api.object("locked", true, "reason", "Cooling off overnight."), moderator);
         assertEquals(204, locked.status(), locked.body());
+        assertEquals(204, api.json("PUT", "api/v1/threads/" + threadId + "/locked", Api.object("locked", true),
+                moderator).status(), "locking a locked thread is no change, and no entry");
         assertEquals(204, api.json("PUT", "api/v1/threads/" + threadId + "/locked", Api.object("locked", false),
                 moderator).status());
         Api.Answer tooLong = api.json("PUT", "api/v1/threads/" + threadId + "/locked",
@@ -384,6 +387,10 @@ class DecisionsIT {
         assertEquals("Cooling off overnight.", entries.get(1).getString("reason"));
         assertEquals("thread " + threadId, entries.get(1).getString("target"));
         assertEquals(moderator.pseudonym(), entries.get(1).getString("moderator"));
+        JsonObject exported = api.get("api/v1/me/export", moderator).json().getJsonArray("moderatorActions")
+                .getJsonObject(0);
+        assertEquals(threadId, exported.getJsonNumber("threadId").longValue(), exported.toString());
+        assertFalse(exported.containsKey("itemId"), "a thread's lock belongs to no item: " + exported);
     }
 
     @Test

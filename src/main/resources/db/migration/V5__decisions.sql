@@ -7,6 +7,11 @@ ALTER TABLE moderation_item ADD COLUMN decided_at TIMESTAMP WITH TIME ZONE;
 -- export and for moderators).
 ALTER TABLE discussion_thread ADD COLUMN opening_hidden BOOLEAN DEFAULT FALSE NOT NULL;
 
+-- A moderator edited a post to take out identifying or method details; the note (shown under the post to everyone)
+-- says so. What was taken out is not kept anywhere.
+ALTER TABLE post ADD COLUMN moderator_note VARCHAR(500);
+ALTER TABLE post ADD COLUMN moderated_at TIMESTAMP WITH TIME ZONE;
+
 -- Every moderator action. Rows are never deleted; once its care item is gone (the care retention period) a care-lane row
 -- loses its reason, post_id and thread_id (what a moderator wrote about a person at risk goes with the care item). Who acted is the moderator's account;
 -- if that account is deleted the row stays and shows "[deleted member]" (member data goes, the record of the act

@@ -40,6 +40,22 @@ public final class DiscussionRequests {
             Long version) {
     }
 
+    /**
+     * A moderator edits a post to take out identifying or method details: the new text, the thread's new title when
+     * it is an opening post whose title says too much (optional), the note shown under the post, and the version.
+     */
+    public record ModeratorEdit(
+            @NotBlank(message = "A post cannot be empty. To take it out of view, hide it from the review lane.")
+            @Size(max = MAX_BODY, message = "A post has at most 20,000 characters.")
+            String body,
+            @Size(max = 4 * MAX_TITLE, message = "A title has at most 200 characters.")
+            String title,
+            @Size(max = 2000, message = "A reason has at most 500 characters.")
+            String reason,
+            @NotNull(message = "Send the version of the post you edited.")
+            Long version) {
+    }
+
     /** A moderator locks a thread or opens it again, saying why if they like (kept in the audit log). */
     public record LockChange(@NotNull(message = "Say whether the thread is locked: true or false.") Boolean locked,
             // at most 500 characters once cleaned; this only keeps a body of any size from being cleaned at all

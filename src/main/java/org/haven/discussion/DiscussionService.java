@@ -67,6 +67,9 @@ public class DiscussionService {
     Event<PostRestored> restored;
 
     @Inject
+    Event<PostRedacted> redacted;
+
+    @Inject
     @ConfigProperty(name = "haven.edit.window.minutes", defaultValue = "30")
     long editWindowMinutes;
 
@@ -333,6 +336,51 @@ public class DiscussionService {
             throw ApiException.conflict(HIDDEN_ALREADY);
         }
         return post.thread().id();
+    }
+
+    /**
+     * A moderator edits a post to take out identifying or method details (DESIGN.md's redact), with a note shown under
+     * it; an opening post's title may change with it. The words taken out are overwritten and kept nowhere. The crisis
+     * check does not run again: these are the moderator's words, and the care item keeps what the writer's said.
+     * Recorded in the audit log in the same transaction.
+     */
+    @Transactional
+    public DiscussionViews.PostView redactByModerator(Viewer moderator, long postId,
+                                                      DiscussionRequests.ModeratorEdit request) {
+        String body = TextInput.body(request.body());
+        String note = TextInput.reason(request.reason());
+        if (note == null) {
+            throw ApiException.invalid("reason", "Say what was taken out and why: readers see it under the post.");
+        }
+        String title = request.title() == null || request.title().isBlank() ? null : TextInput.title(request.title());
+        String html = renderer.toSafeHtml(body);
+        long seq = changes.next();
+        Post post = lockedPost(postId);
+        if (title != null && !post.opening()) {
+            throw ApiException.invalid("title", "Only the opening post of a thread has a title.");
+        }
+        post.redact(request.version(), body, html, note, clock.now(), seq);
+        if (title != null) {
+            post.thread().retitledByModerator(title);
+        }
+        redacted.fire(new PostRedacted(moderator.memberId(), postId, post.thread().id(), note));
+        em.flush();
+        LOG.info(() -> "post " + postId + " edited by moderator " + moderator.memberId());
+        return DiscussionViews.post(post, moderator.memberId(), true);
+    }
+
+    /** What a moderator's edit form starts from: the post as written, its thread's title when it opens the thread. */
+    public record ModeratorEditable(long id, long threadId, long version, String body, String title) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ModeratorEditable forModeratorEdit(long postId) {
+        Post post = post(postId);
+        if (post.deleted()) {
+            throw ApiException.conflict("The author has deleted this post.");
+        }
+        return new ModeratorEditable(post.id(), post.thread().id(), post.version(), post.bodyMarkdown(),
+                post.opening() ? post.thread().title() : null);
     }
 
     /** A hidden post as the form to show it again quotes it, for moderators; 409 when it is not hidden. */

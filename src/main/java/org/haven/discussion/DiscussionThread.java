@@ -117,6 +117,11 @@ public class DiscussionThread {
         return openingHidden;
     }
 
+    /** A moderator took identifying or method details out of the title. */
+    void retitledByModerator(String title) {
+        this.title = title;
+    }
+
     void lock() {
         status = ThreadStatus.LOCKED;
     }

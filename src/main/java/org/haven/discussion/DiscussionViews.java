@@ -22,7 +22,7 @@ public final class DiscussionViews {
      */
     public record PostView(long id, String author, boolean anonymous, boolean opening, String bodyHtml,
             OffsetDateTime createdAt, OffsetDateTime editedAt, int helpfulCount, int supportCount, boolean deleted,
-            boolean yours, long version, boolean hidden) {
+            boolean yours, long version, boolean hidden, String moderatorNote) {
     }
 
     public record ThreadView(long id, String title, TopicRef topic, boolean locked, String author,
@@ -72,7 +72,7 @@ public final class DiscussionViews {
         boolean readable = p.shown() || p.hidden() && moderator;
         return new PostView(p.id(), readable ? authorName(p.author(), p.anonymous()) : "", p.anonymous(),
                 p.opening(), readable ? p.bodyHtml() : "", p.createdAt(), p.editedAt(), p.helpfulCount(),
-                p.supportCount(), p.deleted(), yours, p.version(), p.hidden());
+                p.supportCount(), p.deleted(), yours, p.version(), p.hidden(), readable ? p.moderatorNote() : null);
     }
 
     /** A thread's title as readers see it: a moderator who hid the opening post hid the title with it. */

@@ -77,6 +77,9 @@ public class MemberWriting {
             if (p.hidden()) {
                 post.add("hiddenByModerator", true);
             }
+            if (p.moderatorNote() != null) {
+                post.add("editedByModerator", p.moderatorNote());
+            }
             posts.add(post);
         }
         JsonArrayBuilder reactions = Json.createArrayBuilder();

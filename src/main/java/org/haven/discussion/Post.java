@@ -82,6 +82,13 @@ public class Post {
     @Column(name = "edited_at")
     private OffsetDateTime editedAt;
 
+    /** Why a moderator edited the post (shown under it), or null. */
+    @Column(name = "moderator_note", length = 500)
+    private String moderatorNote;
+
+    @Column(name = "moderated_at")
+    private OffsetDateTime moderatedAt;
+
     @Column(name = "change_seq", nullable = false)
     private long changeSeq;
 
@@ -112,6 +119,10 @@ public class Post {
     void edit(long memberId, long seenVersion, String markdown, String html, OffsetDateTime now, Duration window,
             long nextChangeSeq) {
         requireAuthor(memberId, "You can only edit your own posts.");
+        if (moderatorNote != null && status == PostStatus.VISIBLE) {
+            throw ApiException.conflict("A moderator edited this post, so it can no longer be changed; you can still "
+                    + "delete it.");
+        }
         if (status != PostStatus.VISIBLE) {
             throw ApiException.conflict(status == PostStatus.HIDDEN
                     ? "A moderator hid this post, so it cannot be edited." : "This post was deleted, so it cannot be edited.");
@@ -127,6 +138,29 @@ public class Post {
         this.bodyHtml = html;
         this.editedAt = now;
         this.changeSeq = nextChangeSeq;
+    }
+
+    /**
+     * A moderator takes identifying or method details out of the post, against the version they saw; {@code note}
+     * is shown under the post. The words taken out are overwritten, not kept. The post stays where it is: this is
+     * how a post in crisis language that says too much stays up.
+     */
+    void redact(long seenVersion, String markdown, String html, String note, OffsetDateTime now, long nextChangeSeq) {
+        if (status == PostStatus.DELETED) {
+            throw ApiException.conflict("The author has deleted this post.");
+        }
+        if (seenVersion != version) {
+            throw ApiException.conflict("This post changed since you opened it. Reload it, then edit again.");
+        }
+        this.bodyMarkdown = markdown;
+        this.bodyHtml = html;
+        this.moderatorNote = note;
+        this.moderatedAt = now;
+        this.changeSeq = nextChangeSeq;
+    }
+
+    String moderatorNote() {
+        return moderatorNote;
     }
 
     /** The author deletes the post: the text is erased now, not later. */
@@ -180,6 +214,7 @@ public class Post {
         this.status = PostStatus.DELETED;
         this.bodyMarkdown = "";
         this.bodyHtml = "";
+        this.moderatorNote = null;
     }
 
     private void requireAuthor(long memberId, String message) {

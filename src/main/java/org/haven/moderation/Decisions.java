@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.discussion.DiscussionService;
+import org.haven.discussion.PostRedacted;
 import org.haven.discussion.PostRestored;
 import org.haven.discussion.TextInput;
 import org.haven.discussion.ThreadLockChanged;
@@ -196,6 +197,13 @@ public class Decisions {
     }
 
     static final String RESTORE = "restore";
+    static final String REDACT = "redact";
+
+    /** A moderator edited a post to take details out: recorded in the same transaction, with the note readers see. */
+    void onPostRedacted(@Observes PostRedacted redacted) {
+        em.persist(new AuditEntry(clock.now(), redacted.moderatorId(), REDACT, redacted.postId(), redacted.threadId(),
+                redacted.note()));
+    }
 
     /** A moderator showed a hidden post again: recorded in the same transaction. */
     void onPostRestored(@Observes PostRestored restored) {

@@ -211,6 +211,7 @@ public class ModerationPages {
             case Decisions.LOCK -> "Locked the thread";
             case Decisions.UNLOCK -> "Opened the thread again";
             case Decisions.RESTORE -> "Showed the post again";
+            case Decisions.REDACT -> "Edited the post";
             default -> entry.action();
         };
         String link = entry.postId() != null ? "/posts/" + entry.postId()
@@ -221,6 +222,65 @@ public class ModerationPages {
     private static String utc(java.time.OffsetDateTime at) {
         return at.withOffsetSameInstant(java.time.ZoneOffset.UTC)
                 .format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH));
+    }
+
+    // ---- a moderator edits a post to take details out
+
+    @GET
+    @Path("moderation/posts/{id: [0-9]{1,18}}/edit")
+    @Operation(hidden = true)
+    public Response redactForm(@PathParam("id") long id) {
+        if (current.viewer().isEmpty()) {
+            return Pages.seeOther("/sign-in?next=/moderation/posts/" + id + "/edit");
+        }
+        current.requireModerator();
+        var post = discussion.forModeratorEdit(id);
+        return redactPage(200, post, post.body(), post.title(), "", Map.of());
+    }
+
+    @POST
+    @Path("moderation/posts/{id: [0-9]{1,18}}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response redact(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        if (current.viewer().isEmpty()) {
+            return Pages.seeOther("/sign-in?next=/moderation/posts/" + id + "/edit");
+        }
+        Viewer moderator = current.requireModerator();
+        var post = discussion.forModeratorEdit(id);
+        Long version;
+        try {
+            version = Long.valueOf(String.valueOf(form.getFirst("version")).strip());
+        } catch (NumberFormatException e) {
+            version = null;
+        }
+        var request = new org.haven.discussion.DiscussionRequests.ModeratorEdit(form.getFirst("body"),
+                form.getFirst("title"), form.getFirst("reason"), version);
+        Map<String, String> errors = FormErrors.check(validator, request);
+        if (!errors.isEmpty()) {
+            return redactPage(400, post, request.body(), request.title(), request.reason(), errors);
+        }
+        try {
+            discussion.redactByModerator(moderator, id, request);
+            return Pages.seeOther("/posts/" + id);
+        } catch (ApiException refused) {
+            if (refused.status() == 404) {
+                throw refused;
+            }
+            return redactPage(refused.status(), post, request.body(), request.title(), request.reason(),
+                    FormErrors.of(refused));
+        }
+    }
+
+    private Response redactPage(int status, DiscussionService.ModeratorEditable post, String body, String title,
+                                String reason, Map<String, String> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("post", post);
+        model.put("body", body == null ? "" : body);
+        model.put("title", title == null ? "" : title);
+        model.put("reason", reason == null ? "" : reason);
+        model.put("errors", errors);
+        return pages.page(status, "moderator-edit.jte", model);
     }
 
     // ---- a moderator shows a hidden post again

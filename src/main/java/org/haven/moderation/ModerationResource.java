@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -95,6 +96,18 @@ public class ModerationResource {
     public List<Decisions.AuditView> audit(@QueryParam("page") String page) {
         current.requireModerator();
         return decisions.audit(Paging.page(page)).entries();
+    }
+
+    @PUT
+    @Path("moderation/posts/{id: [0-9]{1,18}}")
+    @Operation(summary = "Moderators: edit a post to take out identifying or method details {body, title, reason, "
+            + "version}. The reason is needed and is shown under the post as 'Edited by a moderator'; title only for "
+            + "an opening post. The words taken out are kept nowhere; the post stays in its thread. 409 on a stale "
+            + "version. Recorded in the audit log")
+    public org.haven.discussion.DiscussionViews.PostView redact(@PathParam("id") long id,
+            @Valid @NotNull(message = "Send {body, title, reason, version}.")
+            org.haven.discussion.DiscussionRequests.ModeratorEdit request) {
+        return discussion.redactByModerator(current.requireModerator(), id, request);
     }
 
     @POST

@@ -89,6 +89,10 @@ class JavaScriptOnBrowserIT extends HavenJourneys {
         reports.add(axe.check(browser, "form to show a hidden post again (/moderation/posts/{id}/restore)"));
         browser.press(Browser.button("Show the post again"));
         reports.add(axe.check(browser, "that form shown again with an error"));
+        browser.open("/moderation/posts/" + reported[0] + "/edit");
+        reports.add(axe.check(browser, "form to edit a post as a moderator (/moderation/posts/{id}/edit)"));
+        browser.press(Browser.button("Save the edit"));
+        reports.add(axe.check(browser, "that form shown again with an error"));
         browser.open("/moderation/audit");
         reports.add(axe.check(browser, "audit log (/moderation/audit), a moderator, with entries"));
         browser.open("/threads/" + threadId);

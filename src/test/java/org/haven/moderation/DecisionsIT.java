@@ -426,4 +426,79 @@ class DecisionsIT {
     private static JsonObject careOf(JsonObject dashboard) {
         return dashboard.getJsonArray("lanes").getJsonObject(0);
     }
+
+    @Test
+    void aModeratorTakesIdentifyingDetailsOutOfACrisisPostWhichStaysUpAndInTheCareLane() throws Exception {
+        Api api = new Api(base);
+        Api.Member writer = api.newMember("DetailWriter");
+        JsonObject thread = api.startThread(writer, TOPIC, "Tonight at Elm Street", "Can't sleep.", false);
+        long threadId = thread.getJsonNumber("id").longValue();
+        long openingId = thread.getJsonObject("post").getJsonNumber("id").longValue();
+        JsonObject reply = api.reply(writer, threadId, "i'm at 14 Elm Street and i took all 60 of my oxys", false);
+        long postId = reply.getJsonObject("post").getJsonNumber("id").longValue();
+        long version = reply.getJsonObject("post").getJsonNumber("version").longValue();
+        Api.Member moderator = api.newModerator("Redactor");
+        assertNotNull(ReportsIT.itemOf(api, moderator, "care", postId), "the post waits in the care lane");
+        String path = "api/v1/moderation/posts/" + postId;
+        String edited = "i took all my pills (details taken out by a moderator)";
+
+        assertEquals(403, api.json("PUT", path, Api.object("body", edited, "title", null, "reason", "x",
+                "version", version), writer).status());
+        Api.Answer noReason = api.json("PUT", path, Api.object("body", edited, "title", null, "reason", " ",
+                "version", version), moderator);
+        assertEquals(400, noReason.status(), noReason.body());
+        assertTrue(noReason.body().contains("Say what was taken out"), noReason.body());
+        assertEquals(409, api.json("PUT", path, Api.object("body", edited, "title", null, "reason", "an address",
+                "version", version + 5), moderator).status(), "a stale version is refused");
+        assertEquals(400, api.json("PUT", path, Api.object("body", edited, "title", "New title", "reason",
+                "an address", "version", version), moderator).status(), "a reply has no title to change");
+
+        Api.Answer done = api.json("PUT", path, Api.object("body", edited, "title", null, "reason",
+                "an address and an amount", "version", version), moderator);
+        assertEquals(200, done.status(), done.body());
+        assertEquals(200, api.json("PUT", "api/v1/moderation/posts/" + openingId, Api.object("body", "Can't sleep.",
+                "title", "Tonight", "reason", "a street name", "version", thread.getJsonObject("post")
+                        .getJsonNumber("version").longValue()), moderator).status());
+
+        JsonObject read = api.thread(threadId, null);
+        assertFalse(read.toString().contains("Elm Street") || read.toString().contains("60 of my"),
+                "what was taken out is gone from the thread, its title included: " + read);
+        assertEquals("Tonight", read.getString("title"));
+        JsonObject shown = read.getJsonArray("posts").getJsonObject(1);
+        assertTrue(shown.getString("bodyHtml").contains("details taken out by a moderator"), shown.toString());
+        assertEquals("an address and an amount", shown.getString("moderatorNote"));
+        assertTrue(api.get("threads/" + threadId).body().contains("Edited by a moderator: an address and an amount"));
+        try (java.sql.Connection db = org.haven.testing.Database.connect();
+             java.sql.PreparedStatement q = db.prepareStatement("SELECT count(*) FROM post WHERE body_markdown LIKE ? "
+                     + "OR body_html LIKE ?")) {
+            q.setString(1, "%Elm Street%");
+            q.setString(2, "%Elm Street%");
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                r.next();
+                assertEquals(0, r.getInt(1), "the words taken out are kept nowhere in the posts");
+            }
+        }
+        assertNotNull(ReportsIT.itemOf(api, moderator, "care", postId), "the person still waits for care");
+        assertEquals("redact", auditOf(api, moderator, postId).get(0).getString("action"));
+
+        Api.Answer authorEdit = api.json("PUT", "api/v1/posts/" + postId, Api.object("body", "i'm at 14 Elm Street",
+                "version", done.json().getJsonNumber("version").longValue()), writer);
+        assertEquals(409, authorEdit.status(), authorEdit.body());
+        assertTrue(authorEdit.body().contains("A moderator edited this post"), authorEdit.body());
+
+        Map<String, String> modSession = Api.cookie("haven_session", moderator.token());
+        assertTrue(api.get("threads/" + threadId, modSession).body()
+                .contains("href=\"/moderation/posts/" + postId + "/edit\""), "moderators find the form under the post");
+        Api.Answer form = api.get("moderation/posts/" + postId + "/edit", modSession);
+        assertEquals(200, form.status(), form.body());
+        assertEquals(403, api.get("moderation/posts/" + postId + "/edit", Api.cookie("haven_session",
+                writer.token())).status());
+        String csrf = form.cookieValue("haven_csrf");
+        Api.Answer refused = api.form("moderation/posts/" + postId + "/edit", Map.of("csrf", csrf, "body", edited,
+                "version", form.hiddenField("version")), Api.headers(Map.of("Cookie", "haven_session="
+                + moderator.token() + "; haven_csrf=" + csrf)));
+        assertEquals(400, refused.status(), "without a reason the form comes back: " + refused.body());
+        assertTrue(refused.body().contains("Say what was taken out") && refused.body().contains(edited),
+                refused.body());
+    }
 }

@@ -289,6 +289,7 @@ public class DiscussionService {
         if (!post.isBy(viewer.memberId())) {
             throw ApiException.forbidden("You can only change your own posts.");
         }
+        post.requireAuthorMayEdit();
         return new EditablePost(post.id(), post.thread().id(), post.version(), post.bodyMarkdown());
     }
 

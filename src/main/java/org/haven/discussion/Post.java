@@ -119,14 +119,7 @@ public class Post {
     void edit(long memberId, long seenVersion, String markdown, String html, OffsetDateTime now, Duration window,
             long nextChangeSeq) {
         requireAuthor(memberId, "You can only edit your own posts.");
-        if (moderatorNote != null && status == PostStatus.VISIBLE) {
-            throw ApiException.conflict("A moderator edited this post, so it can no longer be changed; you can still "
-                    + "delete it.");
-        }
-        if (status != PostStatus.VISIBLE) {
-            throw ApiException.conflict(status == PostStatus.HIDDEN
-                    ? "A moderator hid this post, so it cannot be edited." : "This post was deleted, so it cannot be edited.");
-        }
+        requireAuthorMayEdit();
         if (seenVersion != version) {
             throw ApiException.conflict("This post changed since you opened it. Reload it, then edit again.");
         }
@@ -161,6 +154,20 @@ public class Post {
 
     String moderatorNote() {
         return moderatorNote;
+    }
+
+    /** Whether its author may still change the post: not once it is hidden, deleted or edited by a moderator. */
+    void requireAuthorMayEdit() {
+        if (status == PostStatus.DELETED) {
+            throw ApiException.conflict("This post was deleted, so it cannot be edited.");
+        }
+        if (status == PostStatus.HIDDEN) {
+            throw ApiException.conflict("A moderator hid this post, so it cannot be edited.");
+        }
+        if (moderatorNote != null) {
+            throw ApiException.conflict("A moderator edited this post, so it can no longer be changed; you can still "
+                    + "delete it.");
+        }
     }
 
     /** The author deletes the post: the text is erased now, not later. */

@@ -127,6 +127,19 @@ public class CareQueue {
         LOG.fine(() -> cleared + " moderation items lost their quoted spans with a leaving member's erased posts");
     }
 
+    /**
+     * A moderator edited details out of a post: the phrases the detector quoted from it go from its items too (they
+     * may be the very amount or place taken out), and so do members' notes on them (a report of identifying details
+     * tends to repeat them). The level, the rules and the reasons stay, so the item keeps its place. Native updates
+     * after the post's lock, as every writer orders them; they leave the items' versions alone.
+     */
+    void onPostRedacted(@Observes org.haven.discussion.PostRedacted redacted) {
+        em.createNativeQuery("UPDATE moderation_item SET spans = '[]' WHERE post_id = ?1")
+                .setParameter(1, redacted.postId()).executeUpdate();
+        em.createNativeQuery("UPDATE post_report SET note = NULL WHERE item_id IN "
+                + "(SELECT id FROM moderation_item WHERE post_id = ?1)").setParameter(1, redacted.postId()).executeUpdate();
+    }
+
     /** The spans as JSON, as many as fit the column: the first ones, since they come in the order of the text. */
     private static String spans(List<CrisisMatch> matches) {
         StringBuilder json = new StringBuilder("[");

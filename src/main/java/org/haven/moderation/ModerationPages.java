@@ -235,7 +235,7 @@ public class ModerationPages {
         }
         current.requireModerator();
         var post = discussion.forModeratorEdit(id);
-        return redactPage(200, post, post.body(), post.title(), "", Map.of());
+        return redactPage(200, post, post.version(), post.body(), post.title(), "", Map.of());
     }
 
     @POST
@@ -257,8 +257,10 @@ public class ModerationPages {
         var request = new org.haven.discussion.DiscussionRequests.ModeratorEdit(form.getFirst("body"),
                 form.getFirst("title"), form.getFirst("reason"), version);
         Map<String, String> errors = FormErrors.check(validator, request);
+        long sentVersion = version == null ? post.version() : version;
         if (!errors.isEmpty()) {
-            return redactPage(400, post, request.body(), request.title(), request.reason(), errors);
+            // the version the moderator's text was based on goes back with it: a change meanwhile still refuses it
+            return redactPage(400, post, sentVersion, request.body(), request.title(), request.reason(), errors);
         }
         try {
             discussion.redactByModerator(moderator, id, request);
@@ -267,15 +269,23 @@ public class ModerationPages {
             if (refused.status() == 404) {
                 throw refused;
             }
-            return redactPage(refused.status(), post, request.body(), request.title(), request.reason(),
+            if (refused.status() == 409) {
+                // someone changed the post since the form was opened: start again from the post as it is now, or a
+                // second save of the old text would put back what another moderator took out
+                var now = discussion.forModeratorEdit(id);
+                return redactPage(409, now, now.version(), now.body(), now.title(), request.reason(),
+                        FormErrors.of(refused));
+            }
+            return redactPage(refused.status(), post, sentVersion, request.body(), request.title(), request.reason(),
                     FormErrors.of(refused));
         }
     }
 
-    private Response redactPage(int status, DiscussionService.ModeratorEditable post, String body, String title,
-                                String reason, Map<String, String> errors) {
+    private Response redactPage(int status, DiscussionService.ModeratorEditable post, long version, String body,
+                                String title, String reason, Map<String, String> errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("post", post);
+        model.put("version", version);
         model.put("body", body == null ? "" : body);
         model.put("title", title == null ? "" : title);
         model.put("reason", reason == null ? "" : reason);

@@ -438,7 +438,11 @@ class DecisionsIT {
         long postId = reply.getJsonObject("post").getJsonNumber("id").longValue();
         long version = reply.getJsonObject("post").getJsonNumber("version").longValue();
         Api.Member moderator = api.newModerator("Redactor");
-        assertNotNull(ReportsIT.itemOf(api, moderator, "care", postId), "the post waits in the care lane");
+        assertEquals(201, api.json("POST", "api/v1/posts/" + postId + "/reports", Api.object("reason",
+                "identifying-details", "note", "they gave their address, 14 Elm Street"), api.newMember("Spotter"))
+                .status());
+        JsonObject before = ReportsIT.itemOf(api, moderator, "care", postId);
+        assertTrue(before.toString().contains("60"), "the care item quotes what the detector read: " + before);
         String path = "api/v1/moderation/posts/" + postId;
         String edited = "i took all my pills (details taken out by a moderator)";
 
@@ -478,7 +482,26 @@ class DecisionsIT {
                 assertEquals(0, r.getInt(1), "the words taken out are kept nowhere in the posts");
             }
         }
-        assertNotNull(ReportsIT.itemOf(api, moderator, "care", postId), "the person still waits for care");
+        JsonObject care = ReportsIT.itemOf(api, moderator, "care", postId);
+        assertNotNull(care, "the person still waits for care");
+        assertEquals(before.getInt("priority"), care.getInt("priority"), "at the same place");
+        assertTrue(care.getJsonArray("matches").isEmpty() && !care.toString().contains("60"),
+                "the phrases the detector quoted go with the edit, the rules stay: " + care);
+        assertFalse(care.getJsonArray("reasons").isEmpty(), care.toString());
+        JsonObject review = ReportsIT.itemOf(api, moderator, "review", postId);
+        assertFalse(review.toString().contains("Elm Street"), "members' notes on it go too: " + review);
+        try (java.sql.Connection db = org.haven.testing.Database.connect();
+             java.sql.PreparedStatement q = db.prepareStatement("SELECT (SELECT count(*) FROM discussion_thread "
+                     + "WHERE title LIKE ?) + (SELECT count(*) FROM moderation_item WHERE spans LIKE ?) "
+                     + "+ (SELECT count(*) FROM post_report WHERE note LIKE ?)")) {
+            q.setString(1, "%Elm Street%");
+            q.setString(2, "%60 of my%");
+            q.setString(3, "%Elm Street%");
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                r.next();
+                assertEquals(0, r.getInt(1), "nor in the thread's title, the care items or the reports");
+            }
+        }
         assertEquals("redact", auditOf(api, moderator, postId).get(0).getString("action"));
 
         Api.Answer authorEdit = api.json("PUT", "api/v1/posts/" + postId, Api.object("body", "i'm at 14 Elm Street",
@@ -493,6 +516,8 @@ class DecisionsIT {
         assertEquals(200, form.status(), form.body());
         assertEquals(403, api.get("moderation/posts/" + postId + "/edit", Api.cookie("haven_session",
                 writer.token())).status());
+        String writerPage = api.get("threads/" + threadId, Api.cookie("haven_session", writer.token())).body();
+        assertFalse(writerPage.contains("href=\"/posts/" + postId + "/edit\""), "the author is offered no edit");
         String csrf = form.cookieValue("haven_csrf");
         Api.Answer refused = api.form("moderation/posts/" + postId + "/edit", Map.of("csrf", csrf, "body", edited,
                 "version", form.hiddenField("version")), Api.headers(Map.of("Cookie", "haven_session="
@@ -500,5 +525,13 @@ class DecisionsIT {
         assertEquals(400, refused.status(), "without a reason the form comes back: " + refused.body());
         assertTrue(refused.body().contains("Say what was taken out") && refused.body().contains(edited),
                 refused.body());
+        // a form opened before another moderator's edit: saved, it would put back what that edit took out
+        Api.Answer stale = api.form("moderation/posts/" + postId + "/edit", Map.of("csrf", csrf, "body",
+                "i'm at 14 Elm Street and i took all 60 of my oxys", "reason", "typo", "version",
+                Long.toString(version)), Api.headers(Map.of("Cookie", "haven_session=" + moderator.token()
+                + "; haven_csrf=" + csrf)));
+        assertEquals(409, stale.status(), stale.body());
+        assertTrue(stale.body().contains(edited) && !stale.body().contains("14 Elm Street"),
+                "the form starts again from the post as it now stands: " + stale.body());
     }
 }

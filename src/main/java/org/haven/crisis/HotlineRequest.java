@@ -1,9 +1,11 @@
 package org.haven.crisis;
 
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.haven.web.StrictVersion;
 
 /** An administrator's new or edited hotline entry; {@code version} is required for edits. */
 public record HotlineRequest(
@@ -23,5 +25,5 @@ public record HotlineRequest(
         @Size(max = 500, message = "Notes have at most 500 characters.") String notes,
         Boolean verified,
         LocalDate lastVerified,
-        Long version) {
+        @JsonbTypeDeserializer(StrictVersion.class) Long version) {
 }

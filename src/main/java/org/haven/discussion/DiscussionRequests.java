@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.haven.web.StrictBoolean;
+import org.haven.web.StrictVersion;
 
 /** Request bodies of the discussion API, with the limits every client is held to. */
 public final class DiscussionRequests {
@@ -37,7 +38,7 @@ public final class DiscussionRequests {
             @Size(max = MAX_BODY, message = "A post has at most 20,000 characters.")
             String body,
             @NotNull(message = "Send the version of the post you edited.")
-            Long version) {
+            @JsonbTypeDeserializer(StrictVersion.class) Long version) {
     }
 
     /**
@@ -53,11 +54,12 @@ public final class DiscussionRequests {
             @Size(max = 2000, message = "A reason has at most 500 characters.")
             String reason,
             @NotNull(message = "Send the version of the post you edited.")
-            Long version) {
+            @JsonbTypeDeserializer(StrictVersion.class) Long version) {
     }
 
     /** A moderator locks a thread or opens it again, saying why if they like (kept in the audit log). */
-    public record LockChange(@NotNull(message = "Say whether the thread is locked: true or false.") Boolean locked,
+    public record LockChange(@NotNull(message = "Say whether the thread is locked: true or false.")
+            @JsonbTypeDeserializer(StrictBoolean.class) Boolean locked,
             // at most 500 characters once cleaned; this only keeps a body of any size from being cleaned at all
             @Size(max = 2000, message = "A reason has at most 500 characters.") String reason) {
     }

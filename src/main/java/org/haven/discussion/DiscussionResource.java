@@ -28,6 +28,9 @@ public class DiscussionResource {
     private static final String ID = "{id: [0-9]{1,18}}";
 
     @Inject
+    jakarta.validation.Validator validator;
+
+    @Inject
     DiscussionService discussion;
 
     @Inject
@@ -78,10 +81,9 @@ public class DiscussionResource {
     @Path("threads/" + ID + "/locked")
     @Operation(summary = "Moderators: lock a thread (no more replies) or open it again, {locked, reason}; the reason "
             + "(optional, at most 500 characters) goes to the audit log with the change")
-    public Response lock(@PathParam("id") long id,
-            @Valid @NotNull(message = "Send {locked}.") DiscussionRequests.LockChange request) {
+    public Response lock(@PathParam("id") long id, DiscussionRequests.LockChange request) {
         Viewer moderator = current.requireModerator();
-        discussion.setLocked(moderator, id, request);
+        discussion.setLocked(moderator, id, org.haven.web.RequestBodies.valid(validator, request, "Send {locked}."));
         return Response.noContent().build();
     }
 

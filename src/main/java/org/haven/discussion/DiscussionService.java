@@ -113,6 +113,11 @@ public class DiscussionService {
         if (open == 0) {
             throw ApiException.conflict("This thread is locked, so it takes no new replies.");
         }
+        // a hidden opening post (drug sourcing, say) closes its thread too: replies would only answer it. Read after
+        // the counter, which a hide holds until it commits
+        if (em.createNamedQuery("Thread.openingHidden", Boolean.class).setParameter("id", threadId).getSingleResult()) {
+            throw ApiException.conflict("A moderator hid this thread's opening post, so it takes no new replies.");
+        }
         Member author = em.getReference(Member.class, viewer.memberId());
         boolean anonymous = Boolean.TRUE.equals(request.anonymous());
         Post post = new Post(thread, author, anonymous, false, body, html, now, change);
@@ -438,6 +443,17 @@ public class DiscussionService {
             throw ApiException.notFound("That post");
         }
         return post;
+    }
+
+    /** Which of these posts a moderator has hidden, for moderators' lists. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Set<Long> hiddenAmong(Collection<Long> postIds) {
+        List<Long> ids = postIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return em.createNamedQuery("Post.byIds", Post.class).setParameter("ids", ids).getResultStream()
+                .filter(Post::hidden).map(Post::id).collect(java.util.stream.Collectors.toSet());
     }
 
     /** Plain-text excerpts of posts, for moderators' lists: one query for all of them. */

@@ -30,6 +30,7 @@ import org.haven.topic.Topic;
 @NamedQuery(name = "Thread.recent", query = "select t from DiscussionThread t join fetch t.topic left join fetch t.author "
         + "order by t.lastActivityAt desc, t.id desc")
 // A reply is counted with a bulk update that only succeeds on an open thread (see DiscussionService#reply).
+@NamedQuery(name = "Thread.openingHidden", query = "select t.openingHidden from DiscussionThread t where t.id = :id")
 @NamedQuery(name = "Thread.replied", query = "update DiscussionThread t set t.replyCount = t.replyCount + 1, "
         + "t.lastActivityAt = :now where t.id = :id and t.status = :open")
 @NamedQuery(name = "Thread.showBanner", query = "update DiscussionThread t set t.resourceBanner = true where t.id = :id")

@@ -64,7 +64,7 @@ public class CareQueue {
     public record CareItemView(long id, String lane, String kind, int priority, CrisisLevel level, Long postId,
             Long threadId, String excerpt, List<String> reasons, List<Map<String, Object>> matches,
             List<ReportView> reports, int reportCount, OffsetDateTime createdAt, long waitingSeconds, long version,
-            String claimedBy, OffsetDateTime claimedUntil) {
+            String claimedBy, OffsetDateTime claimedUntil, boolean postHidden) {
     }
 
     /** One member's report, without the member. */
@@ -131,10 +131,11 @@ public class CareQueue {
      * A moderator edited details out of a post: the phrases the detector quoted from it go from its items too (they
      * may be the very amount or place taken out), and so do members' notes on them (a report of identifying details
      * tends to repeat them). The level, the rules and the reasons stay, so the item keeps its place. Native updates
-     * after the post's lock, as every writer orders them; they leave the items' versions alone.
+     * after the post's lock, as every writer orders them; the items move to a new version, so that a decision taken
+     * on what the lane showed before the edit is refused as stale.
      */
     void onPostRedacted(@Observes org.haven.discussion.PostRedacted redacted) {
-        em.createNativeQuery("UPDATE moderation_item SET spans = '[]' WHERE post_id = ?1")
+        em.createNativeQuery("UPDATE moderation_item SET spans = '[]', version = version + 1 WHERE post_id = ?1")
                 .setParameter(1, redacted.postId()).executeUpdate();
         em.createNativeQuery("UPDATE post_report SET note = NULL WHERE item_id IN "
                 + "(SELECT id FROM moderation_item WHERE post_id = ?1)").setParameter(1, redacted.postId()).executeUpdate();
@@ -161,6 +162,7 @@ public class CareQueue {
                 .setParameter("lane", lane).setParameter("status", ItemStatus.PENDING)
                 .setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
         Map<Long, String> excerpts = discussion.excerpts(items.stream().map(ModerationItem::postId).toList(), 280);
+        java.util.Set<Long> hidden = discussion.hiddenAmong(items.stream().map(ModerationItem::postId).toList());
         Map<Long, List<ReportView>> reports = new java.util.HashMap<>();
         if (!items.isEmpty()) {
             em.createNamedQuery("PostReport.ofItems", PostReport.class)
@@ -174,7 +176,8 @@ public class CareQueue {
                 items.stream().filter(i -> i.claimHeld(now)).map(ModerationItem::claimedBy).toList());
         return new Queue(items.stream()
                 .map(i -> view(i, excerpts.get(i.postId()), reports.getOrDefault(i.id(), List.of()),
-                        i.claimHeld(now) ? claimants.get(i.claimedBy()) : null, now)).toList(),
+                        i.claimHeld(now) ? claimants.get(i.claimedBy()) : null, hidden.contains(i.postId()), now))
+                .toList(),
                 page);
     }
 
@@ -207,7 +210,7 @@ public class CareQueue {
     }
 
     private static CareItemView view(ModerationItem i, String excerpt, List<ReportView> reports, String claimant,
-                                     OffsetDateTime now) {
+                                     boolean postHidden, OffsetDateTime now) {
         List<String> reasons = java.util.stream.Stream.concat(
                 i.rules() == null || i.rules().isBlank() ? java.util.stream.Stream.<String>empty()
                         : java.util.Arrays.stream(i.rules().split(",")),
@@ -220,7 +223,7 @@ public class CareQueue {
         return new CareItemView(i.id(), i.lane().name().toLowerCase(java.util.Locale.ROOT), i.kind(), i.priority(),
                 i.crisisLevel(), i.postId(), i.threadId(), excerpt == null ? "" : excerpt, reasons, matches, reports,
                 i.reports(), i.createdAt(), Math.max(0, java.time.Duration.between(i.createdAt(), now).getSeconds()),
-                i.version(), claimant, claimant == null ? null : i.claimedUntil());
+                i.version(), claimant, claimant == null ? null : i.claimedUntil(), postHidden);
     }
 
     /** Deletes items older than the retention period, detection details with them. */

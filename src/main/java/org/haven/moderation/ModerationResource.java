@@ -1,8 +1,7 @@
 package org.haven.moderation;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -23,11 +22,16 @@ import org.haven.identity.Viewer;
 import org.haven.web.ApiException;
 import org.haven.web.Paging;
 import org.haven.web.Problem;
+import org.haven.web.RequestBodies;
 
 /** Members report posts; moderators read the care and review lanes; administrators apply the retention period. */
 @Path("api/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class ModerationResource {
+
+    @Inject
+    jakarta.validation.Validator validator;
 
     @Inject
     CareQueue care;
@@ -84,9 +88,10 @@ public class ModerationResource {
             + "post as it is (care lane: the person was looked after; review lane: no rule was broken); 'hide' closes "
             + "it and hides the post from readers, with a reason. 409 when the "
             + "version is stale, the item is decided or another moderator's claim runs. Recorded in the audit log")
-    public Decisions.ItemState decide(@PathParam("id") long id,
-            @Valid @NotNull(message = "Send {action, reason, version}.") DecisionRequest request) {
-        return decisions.decide(current.requireModerator(), id, request);
+    public Decisions.ItemState decide(@PathParam("id") long id, DecisionRequest request) {
+        Viewer moderator = current.requireModerator();
+        return decisions.decide(moderator, id,
+                RequestBodies.valid(validator, request, "Send {action, reason, version}."));
     }
 
     @GET
@@ -105,18 +110,20 @@ public class ModerationResource {
             + "an opening post. The words taken out are kept nowhere; the post stays in its thread. 409 on a stale "
             + "version. Recorded in the audit log")
     public org.haven.discussion.DiscussionViews.PostView redact(@PathParam("id") long id,
-            @Valid @NotNull(message = "Send {body, title, reason, version}.")
             org.haven.discussion.DiscussionRequests.ModeratorEdit request) {
-        return discussion.redactByModerator(current.requireModerator(), id, request);
+        Viewer moderator = current.requireModerator();
+        return discussion.redactByModerator(moderator, id,
+                RequestBodies.valid(validator, request, "Send {body, title, reason, version}."));
     }
 
     @POST
     @Path("moderation/posts/{id: [0-9]{1,18}}/restore")
     @Operation(summary = "Moderators: show a hidden post again {reason}; the reason is needed and goes to the audit "
             + "log. 409 when the post is not hidden")
-    public Response restore(@PathParam("id") long id,
-            @Valid @NotNull(message = "Send {reason}.") RestoreRequest request) {
-        discussion.restoreByModerator(current.requireModerator(), id, request.reason());
+    public Response restore(@PathParam("id") long id, RestoreRequest request) {
+        Viewer moderator = current.requireModerator();
+        discussion.restoreByModerator(moderator, id, RequestBodies.valid(validator, request, "Send {reason}.")
+                .reason());
         return Response.noContent().build();
     }
 
@@ -147,9 +154,9 @@ public class ModerationResource {
             + "goes to the care lane, harassment, drug-sourcing, identifying-details, spam and other to the review "
             + "lane; an optional note (at most 500 characters). The post stays visible; a member reports a post once "
             + "(409 after that); past the hourly limit 429")
-    public Response report(@PathParam("id") long id,
-            @Valid @NotNull(message = "Send {reason, note}.") ReportRequest request) {
+    public Response report(@PathParam("id") long id, ReportRequest request) {
         Viewer reporter = current.require();
+        RequestBodies.valid(validator, request, "Send {reason, note}.");
         reports.admit(reporter);
         return Response.status(201).entity(reports.report(reporter, id, request)).build();
     }

@@ -183,6 +183,9 @@ class DecisionsIT {
                 .contains("\"Spare\""), "nor its writer, in the thread or the topic's list: " + read);
         assertTrue(api.thread(threadId, moderator).getJsonArray("posts").getJsonObject(0).getString("bodyHtml")
                 .contains("leftover bars"), "moderators still read what was hidden");
+        Api.Answer answer = api.json("POST", "api/v1/threads/" + threadId + "/posts", Api.object("body",
+                "I'll take some", "anonymous", false), reader);
+        assertEquals(409, answer.status(), "a thread whose opening post is hidden takes no replies: " + answer.body());
         String page = api.get("threads/" + threadId, Api.cookie("haven_session", reader.token())).body();
         assertTrue(page.contains("This post was hidden by a moderator.") && !page.contains("leftover bars"), page);
         assertNull(ReportsIT.itemOf(api, moderator, "review", postId), "the item is closed");
@@ -249,7 +252,18 @@ class DecisionsIT {
         assertEquals(404, decide(api, moderator, 999_999_999L, "approve", null, 0L).status());
         assertEquals(404, claim(api, moderator, 999_999_999L).status());
 
+        Api.Answer fraction = api.json("POST", "api/v1/moderation/items/" + itemId + "/decisions",
+                "{\"action\":\"approve\",\"version\":" + version + ".5}", moderator);
+        assertEquals(400, fraction.status(), "a version is a whole number, not rounded: " + fraction.body());
+        Api.Answer plain = api.send("POST", "api/v1/moderation/posts/" + postId + "/restore", "text/plain",
+                "any text at all", moderator.bearer());
+        assertEquals(415, plain.status(), "only JSON is read: " + plain.body());
+        assertEquals(401, api.json("POST", "api/v1/moderation/items/" + itemId + "/decisions", "{}", (String) null)
+                .status(), "who asks comes before what they sent");
+
         Api.Member member = api.newMember("JustAMember");
+        assertEquals(403, api.json("POST", "api/v1/moderation/items/" + itemId + "/decisions", "{}", member)
+                .status());
         assertEquals(403, claim(api, member, itemId).status());
         assertEquals(403, decide(api, member, itemId, "approve", null, version).status());
         assertEquals(403, api.get("api/v1/moderation/audit", member).status());
@@ -375,6 +389,9 @@ class DecisionsIT {
                 moderator).status(), "locking a locked thread is no change, and no entry");
         assertEquals(204, api.json("PUT", "api/v1/threads/" + threadId + "/locked", Api.object("locked", false),
                 moderator).status());
+        Api.Answer unclear = api.json("PUT", "api/v1/threads/" + threadId + "/locked", "{\"locked\":\"yes\"}",
+                moderator);
+        assertEquals(400, unclear.status(), "only true or false: " + unclear.body());
         Api.Answer tooLong = api.json("PUT", "api/v1/threads/" + threadId + "/locked",
                 Api.object("locked", true, "reason", "x".repeat(501)), moderator);
         assertEquals(400, tooLong.status(), tooLong.body());
@@ -534,5 +551,24 @@ class DecisionsIT {
         assertEquals(409, stale.status(), stale.body());
         assertTrue(stale.body().contains(edited) && !stale.body().contains("14 Elm Street"),
                 "the form starts again from the post as it now stands: " + stale.body());
+    }
+
+    @Test
+    void theCareLaneSaysWhenThePostOfSomeoneAtRiskWasHiddenFromTheReviewLane() {
+        Api api = new Api(base);
+        Api.Member writer = api.newMember("MixedWriter");
+        long postId = api.startThread(writer, TOPIC, "Tonight", "i took all my pills and i'm scared. "
+                + "anyone want my leftover bars, dm me", false).getJsonObject("post").getJsonNumber("id").longValue();
+        assertEquals(201, api.json("POST", "api/v1/posts/" + postId + "/reports", Api.object("reason",
+                "drug-sourcing", "note", null), api.newMember("Seeing")).status());
+        Api.Member moderator = api.newModerator("TwoLanes");
+        assertFalse(ReportsIT.itemOf(api, moderator, "care", postId).getBoolean("postHidden"));
+        JsonObject review = ReportsIT.itemOf(api, moderator, "review", postId);
+        assertEquals(200, decide(api, moderator, review.getJsonNumber("id").longValue(), "hide", "Selling",
+                review.getJsonNumber("version").longValue()).status());
+        JsonObject care = ReportsIT.itemOf(api, moderator, "care", postId);
+        assertTrue(care.getBoolean("postHidden"), "the care lane knows the post was hidden: " + care);
+        assertTrue(api.get("moderation", Api.cookie("haven_session", moderator.token())).body()
+                .contains("A moderator hid this post from its thread"));
     }
 }

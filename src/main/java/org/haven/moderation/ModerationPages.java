@@ -95,7 +95,10 @@ public class ModerationPages {
     public Response queue(@QueryParam("lane") String lane, @QueryParam("page") String page,
                           @QueryParam("done") String done) {
         if (current.viewer().isEmpty()) {
-            return Pages.seeOther("/sign-in?next=/moderation");
+            // back to the lane asked for after signing in
+            return Pages.seeOther("/sign-in?next=" + java.net.URLEncoder.encode(
+                    "review".equals(lane) ? "/moderation?lane=review" : "/moderation",
+                    java.nio.charset.StandardCharsets.UTF_8));
         }
         current.requireModerator();
         Lane shown = lane == null ? Lane.CARE : ModerationResource.lane(lane);

@@ -107,7 +107,10 @@ class ModerationPagesIT {
 
         Api.Answer visitor = api.get("moderation");
         assertEquals(303, visitor.status());
-        assertTrue(visitor.header("Location").endsWith("/sign-in?next=/moderation"), visitor.header("Location"));
+        assertTrue(visitor.header("Location").endsWith("/sign-in?next=%2Fmoderation"), visitor.header("Location"));
+        Api.Answer review = api.get("moderation?lane=review");
+        assertTrue(review.header("Location").endsWith("/sign-in?next=%2Fmoderation%3Flane%3Dreview"),
+                "the lane asked for is kept: " + review.header("Location"));
     }
 
     @Test

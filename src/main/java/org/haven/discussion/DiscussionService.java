@@ -445,28 +445,22 @@ public class DiscussionService {
         return post;
     }
 
-    /** Which of these posts a moderator has hidden, for moderators' lists. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public java.util.Set<Long> hiddenAmong(Collection<Long> postIds) {
-        List<Long> ids = postIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (ids.isEmpty()) {
-            return java.util.Set.of();
-        }
-        return em.createNamedQuery("Post.byIds", Post.class).setParameter("ids", ids).getResultStream()
-                .filter(Post::hidden).map(Post::id).collect(java.util.stream.Collectors.toSet());
+    /** A post as moderators' lists quote it: a plain-text excerpt ("" once deleted), and whether it is hidden. */
+    public record ListedPost(String excerpt, boolean hidden) {
     }
 
-    /** Plain-text excerpts of posts, for moderators' lists: one query for all of them. */
+    /** Posts as moderators' lists show them, for moderators' lists: one query for all of them. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<Long, String> excerpts(Collection<Long> postIds, int maxChars) {
-        Map<Long, String> excerpts = new HashMap<>();
+    public Map<Long, ListedPost> listed(Collection<Long> postIds, int maxChars) {
+        Map<Long, ListedPost> listed = new HashMap<>();
         List<Long> ids = postIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
         if (ids.isEmpty()) {
-            return excerpts;
+            return listed;
         }
         em.createNamedQuery("Post.byIds", Post.class).setParameter("ids", ids).getResultStream()
-                .forEach(p -> excerpts.put(p.id(), p.deleted() ? "" : renderer.excerpt(p.bodyMarkdown(), maxChars)));
-        return excerpts;
+                .forEach(p -> listed.put(p.id(), new ListedPost(p.deleted() ? "" : renderer.excerpt(p.bodyMarkdown(),
+                        maxChars), p.hidden())));
+        return listed;
     }
 
     private DiscussionThread thread(long id) {

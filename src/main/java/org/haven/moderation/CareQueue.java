@@ -161,8 +161,8 @@ public class CareQueue {
         List<ModerationItem> items = em.createNamedQuery("ModerationItem.pending", ModerationItem.class)
                 .setParameter("lane", lane).setParameter("status", ItemStatus.PENDING)
                 .setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
-        Map<Long, String> excerpts = discussion.excerpts(items.stream().map(ModerationItem::postId).toList(), 280);
-        java.util.Set<Long> hidden = discussion.hiddenAmong(items.stream().map(ModerationItem::postId).toList());
+        Map<Long, DiscussionService.ListedPost> posts = discussion.listed(
+                items.stream().map(ModerationItem::postId).toList(), 280);
         Map<Long, List<ReportView>> reports = new java.util.HashMap<>();
         if (!items.isEmpty()) {
             em.createNamedQuery("PostReport.ofItems", PostReport.class)
@@ -175,8 +175,8 @@ public class CareQueue {
         Map<Long, String> claimants = Decisions.pseudonyms(em,
                 items.stream().filter(i -> i.claimHeld(now)).map(ModerationItem::claimedBy).toList());
         return new Queue(items.stream()
-                .map(i -> view(i, excerpts.get(i.postId()), reports.getOrDefault(i.id(), List.of()),
-                        i.claimHeld(now) ? claimants.get(i.claimedBy()) : null, hidden.contains(i.postId()), now))
+                .map(i -> view(i, posts.get(i.postId()), reports.getOrDefault(i.id(), List.of()),
+                        i.claimHeld(now) ? claimants.get(i.claimedBy()) : null, now))
                 .toList(),
                 page);
     }
@@ -209,8 +209,8 @@ public class CareQueue {
         return new QueuePage(pending(lane, page).items(), page, pageCount, pending);
     }
 
-    private static CareItemView view(ModerationItem i, String excerpt, List<ReportView> reports, String claimant,
-                                     boolean postHidden, OffsetDateTime now) {
+    private static CareItemView view(ModerationItem i, DiscussionService.ListedPost post, List<ReportView> reports,
+                                     String claimant, OffsetDateTime now) {
         List<String> reasons = java.util.stream.Stream.concat(
                 i.rules() == null || i.rules().isBlank() ? java.util.stream.Stream.<String>empty()
                         : java.util.Arrays.stream(i.rules().split(",")),
@@ -221,9 +221,9 @@ public class CareQueue {
                         "text", s.getString("text"), "rule", s.getString("rule")))
                 .toList();
         return new CareItemView(i.id(), i.lane().name().toLowerCase(java.util.Locale.ROOT), i.kind(), i.priority(),
-                i.crisisLevel(), i.postId(), i.threadId(), excerpt == null ? "" : excerpt, reasons, matches, reports,
+                i.crisisLevel(), i.postId(), i.threadId(), post == null ? "" : post.excerpt(), reasons, matches, reports,
                 i.reports(), i.createdAt(), Math.max(0, java.time.Duration.between(i.createdAt(), now).getSeconds()),
-                i.version(), claimant, claimant == null ? null : i.claimedUntil(), postHidden);
+                i.version(), claimant, claimant == null ? null : i.claimedUntil(), post != null && post.hidden());
     }
 
     /** Deletes items older than the retention period, detection details with them. */

@@ -140,12 +140,7 @@ public class ModerationPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response decide(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        Long version;
-        try {
-            version = Long.valueOf(String.valueOf(form.getFirst("version")).strip());
-        } catch (NumberFormatException e) {
-            version = null; // answered by validation, as on the API
-        }
+        Long version = formVersion(form);
         DecisionRequest request = new DecisionRequest(form.getFirst("action"), form.getFirst("reason"), version);
         return act(id, form, "decided", () -> {
             Viewer moderator = current.requireModerator();
@@ -177,6 +172,15 @@ public class ModerationPages {
             }
             return lanePage(refused.status(), shown, page, null, id,
                     Map.of("item-" + id, refused.toProblem().detail()));
+        }
+    }
+
+    /** The version a form sent, or null when it is missing or not a number: validation answers it, as on the API. */
+    private static Long formVersion(MultivaluedMap<String, String> form) {
+        try {
+            return Long.valueOf(String.valueOf(form.getFirst("version")).strip());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
@@ -251,12 +255,7 @@ public class ModerationPages {
         }
         Viewer moderator = current.requireModerator();
         var post = discussion.forModeratorEdit(id);
-        Long version;
-        try {
-            version = Long.valueOf(String.valueOf(form.getFirst("version")).strip());
-        } catch (NumberFormatException e) {
-            version = null;
-        }
+        Long version = formVersion(form);
         var request = new org.haven.discussion.DiscussionRequests.ModeratorEdit(form.getFirst("body"),
                 form.getFirst("title"), form.getFirst("reason"), version);
         Map<String, String> errors = FormErrors.check(validator, request);

@@ -449,7 +449,7 @@ public class DiscussionService {
     public record ListedPost(String excerpt, boolean hidden) {
     }
 
-    /** Posts as moderators' lists show them, for moderators' lists: one query for all of them. */
+    /** The posts of a moderators' list, as it shows them: one query for all of them. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, ListedPost> listed(Collection<Long> postIds, int maxChars) {
         Map<Long, ListedPost> listed = new HashMap<>();

@@ -1,6 +1,8 @@
 package org.haven.discussion;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -18,6 +20,9 @@ public class ChangeSequence {
     @PersistenceContext(unitName = "haven")
     EntityManager em;
 
+    @Inject
+    Event<PostsChanged> changed;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public long next() {
         return reserve(1);
@@ -33,7 +38,12 @@ public class ChangeSequence {
     public long reserve(int count) {
         em.createNativeQuery("UPDATE change_counter SET current_value = current_value + ?1 WHERE name = 'post'")
                 .setParameter(1, count).executeUpdate();
-        return ((Number) em.createNativeQuery("SELECT current_value FROM change_counter WHERE name = 'post'")
+        long last = ((Number) em.createNativeQuery("SELECT current_value FROM change_counter WHERE name = 'post'")
                 .getSingleResult()).longValue();
+        if (count > 0) {
+            // observers that wait for the commit (the search index) learn of it then; a rollback tells no one
+            changed.fire(new PostsChanged(last));
+        }
+        return last;
     }
 }

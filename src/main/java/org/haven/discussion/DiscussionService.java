@@ -201,11 +201,13 @@ public class DiscussionService {
      */
     @Transactional
     public DiscussionViews.Reactions react(Viewer viewer, long postId, String kind) {
+        boolean helpful = "helpful".equals(kind);
+        // a helpful mark changes the post's rank in search: like every post write, the counter before the post
+        long seq = helpful ? changes.next() : 0;
         Post post = post(postId);
         if (!post.shown()) {
             throw ApiException.conflict(post.hidden() ? "A moderator hid this post." : "This post was deleted.");
         }
-        boolean helpful = "helpful".equals(kind);
         if (helpful && post.isBy(viewer.memberId())) {
             throw ApiException.forbidden("You cannot mark your own post helpful.");
         }
@@ -219,7 +221,11 @@ public class DiscussionService {
         if (added == 1) {
             // counters, not edits: bulk updates leave the post's version alone, so an author's edit
             // never fails because someone else reacted meanwhile
-            em.createNamedQuery(helpful ? "Post.helpful" : "Post.supported").setParameter("id", postId).executeUpdate();
+            var update = em.createNamedQuery(helpful ? "Post.helpful" : "Post.supported").setParameter("id", postId);
+            if (helpful) {
+                update.setParameter("seq", seq);
+            }
+            update.executeUpdate();
         }
         Object[] counts = (Object[]) em.createNamedQuery("Post.counts").setParameter("id", postId).getSingleResult();
         return new DiscussionViews.Reactions(postId, post.thread().id(), ((Number) counts[0]).intValue(), ((Number) counts[1]).intValue());

@@ -35,7 +35,9 @@ import org.haven.web.ApiException;
 // how many posts of its thread come before a post, in the order Post.ofThread pages them
 @NamedQuery(name = "Post.countBefore", query = "select count(p) from Post p, Post e where e.id = :id and p.thread = e.thread "
         + "and (p.createdAt < e.createdAt or (p.createdAt = e.createdAt and p.id < e.id))")
-@NamedQuery(name = "Post.helpful", query = "update Post p set p.helpfulCount = p.helpfulCount + 1 where p.id = :id")
+// a helpful mark ranks the post higher in search, so it takes a change sequence number for the index to see it
+@NamedQuery(name = "Post.helpful", query = "update Post p set p.helpfulCount = p.helpfulCount + 1, p.changeSeq = :seq "
+        + "where p.id = :id")
 @NamedQuery(name = "Post.supported", query = "update Post p set p.supportCount = p.supportCount + 1 where p.id = :id")
 @NamedQuery(name = "Post.byIds", query = "select p from Post p where p.id in :ids")
 @NamedQuery(name = "Post.counts", query = "select p.helpfulCount, p.supportCount from Post p where p.id = :id")

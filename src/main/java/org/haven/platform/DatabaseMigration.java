@@ -3,6 +3,10 @@ package org.haven.platform;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.logging.Logger;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -28,5 +32,20 @@ public class DatabaseMigration {
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    /**
+     * What tells this database from any other: when its first migration ran. A search index remembers it, so that an
+     * index built from another database (a replaced one, or H2 before PostgreSQL) is never served.
+     */
+    public String installation() {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet first = statement.executeQuery(
+                        "SELECT \"installed_on\" FROM \"flyway_schema_history\" WHERE \"version\" = '1'")) {
+            return first.next() ? String.valueOf(first.getTimestamp(1).toInstant()) : "unknown";
+        } catch (SQLException e) {
+            throw new IllegalStateException("The schema history cannot be read", e);
+        }
     }
 }

@@ -345,6 +345,39 @@ abstract class HavenJourneys {
                 "the post is published, never held");
     }
 
+    @Test
+    void someoneLookingForAWayThroughACravingSearchesFromAnyPageAndFindsWhatAPeerWrote() {
+        String tag = "walkabout" + suffix().toLowerCase(java.util.Locale.ROOT);
+        Api api = new Api(base);
+        String title = "When the urge hits at night " + tag;
+        api.startThread(api.newMember("Peer"), "cravings-and-triggers", title,
+                "Walking round the block twice got me through it. " + tag, false);
+
+        browser.open("/");
+        browser.type(By.id("site-search-q"), "craving " + tag);
+        browser.press(By.cssSelector(".site-search button"));
+        WebElement hit = browser.find(By.cssSelector(".hits li a"));
+        assertEquals(title, hit.getText(), "the synonym finds the urge, and the thread's title is the link");
+        assertTrue(browser.find(By.cssSelector(".hits .snippet mark")).getText().equalsIgnoreCase(tag),
+                "the words found are marked in the passage");
+        assertEquals("craving " + tag, browser.valueOf(By.id("q")), "the search form keeps the words");
+
+        browser.follow(By.linkText(title));
+        assertEquals(title, browser.find(By.tagName("h1")).getText());
+
+        browser.type(By.id("site-search-q"), "how many pills to not wake up");
+        browser.press(By.cssSelector(".site-search button"));
+        WebElement help = browser.find(By.cssSelector("section.help-panel"));
+        assertTrue(help.getText().contains("Call 911"), "the emergency number is offered: " + help.getText());
+        assertTrue(help.getLocation().getY() < browser.find(By.cssSelector(".search-results")).getLocation().getY(),
+                "the help comes before the results");
+
+        browser.open("/search?q=" + tag + "&from=yesterday");
+        assertTrue(browser.find(By.cssSelector(".error-summary")).getText().contains("YYYY-MM-DD"),
+                "a bad date re-shows the form with its message");
+        assertEquals(tag, browser.valueOf(By.id("q")), "and keeps the words");
+    }
+
     // ---------------------------------------------------------------- steps shared by the journeys
 
     /** Signs up through /sign-up with a fresh pseudonym; returns it after checking the recovery code page. */

@@ -101,6 +101,13 @@ class JavaScriptOnBrowserIT extends HavenJourneys {
         browser.press(Browser.button("Send to moderators"));
         reports.add(axe.check(browser, "report form shown again with an error (POST /posts/{id}/report)"));
 
+        browser.open("/search?q=" + java.net.URLEncoder.encode("A quiet evening", java.nio.charset.StandardCharsets.UTF_8));
+        reports.add(axe.check(browser, "search results (/search?q=), with topic filters"));
+        browser.open("/search?q=how+many+pills+to+not+wake+up");
+        reports.add(axe.check(browser, "search with crisis help above the results"));
+        browser.open("/search?q=tea&from=yesterday&sort=loudest");
+        reports.add(axe.check(browser, "search form shown again with errors"));
+
         browser.open("/account");
         browser.press(Browser.button("Delete my account"));
         reports.add(axe.check(browser, "account page shown again with errors (POST /account/delete)"));

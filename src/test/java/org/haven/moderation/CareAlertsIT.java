@@ -123,7 +123,7 @@ class CareAlertsIT {
             assertEquals("/posts/" + danger, alert.getString("postLink"));
             assertFalse(alert.toString().contains("pills") || alert.toString().contains("scared"),
                     "the post's words stay off the stream: " + alert);
-            assertTrue(ReportsIT.itemOf(api, moderator, "care", past) != null,
+            assertTrue(api.queueItem(moderator, "care", past) != null,
                     "the past attempt has its care item, just no alert");
 
             // a post the detector let pass, reported by a worried reader

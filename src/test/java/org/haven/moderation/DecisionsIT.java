@@ -66,7 +66,7 @@ class DecisionsIT {
         Api api = new Api(base);
         long postId = crisisPost(api, "ClosedWriter");
         Api.Member moderator = api.newModerator("Closer");
-        JsonObject item = ReportsIT.itemOf(api, moderator, "care", postId);
+        JsonObject item = api.queueItem(moderator, "care", postId);
         assertNotNull(item, "the crisis post waits in the care lane");
         long itemId = item.getJsonNumber("id").longValue();
 
@@ -74,7 +74,7 @@ class DecisionsIT {
                 item.getJsonNumber("version").longValue());
         assertEquals(200, decided.status(), decided.body());
         assertEquals("decided", decided.json().getString("status"));
-        assertNull(ReportsIT.itemOf(api, moderator, "care", postId), "a decided item leaves the lane");
+        assertNull(api.queueItem(moderator, "care", postId), "a decided item leaves the lane");
 
         List<JsonObject> audit = auditOf(api, moderator, postId);
         assertEquals(1, audit.size(), audit.toString());
@@ -102,14 +102,14 @@ class DecisionsIT {
         long postId = crisisPost(api, "ClaimedWriter");
         Api.Member first = api.newModerator("FirstOnIt");
         Api.Member second = api.newModerator("SecondToIt");
-        JsonObject item = ReportsIT.itemOf(api, first, "care", postId);
+        JsonObject item = api.queueItem(first, "care", postId);
         long itemId = item.getJsonNumber("id").longValue();
         long seen = item.getJsonNumber("version").longValue();
 
         Api.Answer claimed = claim(api, first, itemId);
         assertEquals(200, claimed.status(), claimed.body());
         assertEquals(first.pseudonym(), claimed.json().getString("claimedBy"));
-        JsonObject listed = ReportsIT.itemOf(api, second, "care", postId);
+        JsonObject listed = api.queueItem(second, "care", postId);
         assertEquals(first.pseudonym(), listed.getString("claimedBy"), "the lane shows who is on it: " + listed);
         assertFalse(Api.isNull(listed, "claimedUntil"), listed.toString());
 
@@ -146,7 +146,7 @@ class DecisionsIT {
         assertEquals(201, api.json("POST", "api/v1/posts/" + postId + "/reports",
                 Api.object("reason", "drug-sourcing", "note", null), reader).status());
         Api.Member moderator = api.newModerator("Hider");
-        JsonObject item = ReportsIT.itemOf(api, moderator, "review", postId);
+        JsonObject item = api.queueItem(moderator, "review", postId);
         long itemId = item.getJsonNumber("id").longValue();
         long version = item.getJsonNumber("version").longValue();
 
@@ -161,7 +161,7 @@ class DecisionsIT {
         assertEquals(200, claim(api, other, itemId).status());
         Api.Answer claimedByOther = decide(api, moderator, itemId, "hide", "Offering to sell pills.", version + 1);
         assertEquals(409, claimedByOther.status(), claimedByOther.body());
-        JsonObject afterClaim = ReportsIT.itemOf(api, moderator, "review", postId);
+        JsonObject afterClaim = api.queueItem(moderator, "review", postId);
         Api.Answer stale = decide(api, other, itemId, "hide", "Offering to sell pills.", version);
         assertEquals(409, stale.status(), stale.body());
         assertTrue(stale.body().contains("changed since you opened it"), stale.body());
@@ -188,7 +188,7 @@ class DecisionsIT {
         assertEquals(409, answer.status(), "a thread whose opening post is hidden takes no replies: " + answer.body());
         String page = api.get("threads/" + threadId, Api.cookie("haven_session", reader.token())).body();
         assertTrue(page.contains("This post was hidden by a moderator.") && !page.contains("leftover bars"), page);
-        assertNull(ReportsIT.itemOf(api, moderator, "review", postId), "the item is closed");
+        assertNull(api.queueItem(moderator, "review", postId), "the item is closed");
         assertEquals("hide", auditOf(api, moderator, postId).get(0).getString("action"));
         assertEquals(other.pseudonym(), auditOf(api, moderator, postId).get(0).getString("moderator"));
 
@@ -234,7 +234,7 @@ class DecisionsIT {
         Api api = new Api(base);
         long postId = crisisPost(api, "GuardedWriter");
         Api.Member moderator = api.newModerator("CarefulModerator");
-        JsonObject item = ReportsIT.itemOf(api, moderator, "care", postId);
+        JsonObject item = api.queueItem(moderator, "care", postId);
         long itemId = item.getJsonNumber("id").longValue();
         long version = item.getJsonNumber("version").longValue();
 
@@ -269,7 +269,7 @@ class DecisionsIT {
         assertEquals(403, api.get("api/v1/moderation/audit", member).status());
         assertEquals(401, api.json("POST", "api/v1/moderation/items/" + itemId + "/claim", "{}", (String) null)
                 .status());
-        assertNotNull(ReportsIT.itemOf(api, moderator, "care", postId), "nothing refused touched the item");
+        assertNotNull(api.queueItem(moderator, "care", postId), "nothing refused touched the item");
         assertTrue(auditOf(api, moderator, postId).isEmpty(), "and nothing refused reached the audit log");
     }
 
@@ -279,7 +279,7 @@ class DecisionsIT {
         long postId = crisisPost(api, "PageWriter");
         Api.Member moderator = api.newModerator("PageCloser");
         Map<String, String> session = Api.cookie("haven_session", moderator.token());
-        long itemId = ReportsIT.itemOf(api, moderator, "care", postId).getJsonNumber("id").longValue();
+        long itemId = api.queueItem(moderator, "care", postId).getJsonNumber("id").longValue();
 
         Api.Answer lane = api.get("moderation", session);
         String csrf = lane.cookieValue("haven_csrf");
@@ -289,7 +289,7 @@ class DecisionsIT {
                 cookies);
         assertEquals(303, claimed.status(), claimed.body());
         assertTrue(claimed.header("Location").endsWith("/moderation?done=claimed"), claimed.header("Location"));
-        JsonObject item = ReportsIT.itemOf(api, moderator, "care", postId);
+        JsonObject item = api.queueItem(moderator, "care", postId);
         assertEquals(moderator.pseudonym(), item.getString("claimedBy"));
 
         Api.Answer stale = api.form("moderation/items/" + itemId + "/decisions", Map.of("csrf", csrf, "lane", "care",
@@ -302,7 +302,7 @@ class DecisionsIT {
                 "action", "approve", "version", Long.toString(item.getJsonNumber("version").longValue()),
                 "reason", "Checked in with them."), cookies);
         assertEquals(303, closed.status(), closed.body());
-        assertNull(ReportsIT.itemOf(api, moderator, "care", postId));
+        assertNull(api.queueItem(moderator, "care", postId));
 
         Api.Answer audit = api.get("moderation/audit", session);
         assertEquals(200, audit.status(), audit.body());
@@ -317,7 +317,7 @@ class DecisionsIT {
         Api api = new Api(base);
         long postId = crisisPost(api, "LeftWriter");
         Api.Member leaving = api.newModerator("LeavingModerator");
-        long itemId = ReportsIT.itemOf(api, leaving, "care", postId).getJsonNumber("id").longValue();
+        long itemId = api.queueItem(leaving, "care", postId).getJsonNumber("id").longValue();
         assertEquals(200, claim(api, leaving, itemId).status());
 
         Api.Answer deleted = api.json("DELETE", "api/v1/me", Api.object("passphrase", Api.PASSPHRASE, "posts", "keep"),
@@ -325,7 +325,7 @@ class DecisionsIT {
         assertEquals(204, deleted.status(), deleted.body());
 
         Api.Member stays = api.newModerator("StayingModerator");
-        JsonObject item = ReportsIT.itemOf(api, stays, "care", postId);
+        JsonObject item = api.queueItem(stays, "care", postId);
         assertTrue(Api.isNull(item, "claimedBy"), "the claim ended with the account: " + item);
         JsonObject entry = auditOf(api, stays, postId).get(0);
         assertEquals("claim", entry.getString("action"));
@@ -347,7 +347,7 @@ class DecisionsIT {
         assertEquals(201, api.json("POST", "api/v1/posts/" + postId + "/reports",
                 Api.object("reason", "at-risk", "note", null), first).status());
         Api.Member moderator = api.newModerator("RaceModerator");
-        long itemId = ReportsIT.itemOf(api, moderator, "care", postId).getJsonNumber("id").longValue();
+        long itemId = api.queueItem(moderator, "care", postId).getJsonNumber("id").longValue();
 
         Api.Member second = api.newMember("SecondRacer");
         try (java.sql.Connection db = org.haven.testing.Database.connect()) {
@@ -371,7 +371,7 @@ class DecisionsIT {
             Api.Answer answer = org.haven.testing.RowLocks.join(report);
             assertEquals(201, answer.status(), "the worry is kept: " + answer.body());
         }
-        JsonObject item = ReportsIT.itemOf(api, moderator, "care", postId);
+        JsonObject item = api.queueItem(moderator, "care", postId);
         assertEquals(2, item.getInt("reportCount"), item.toString());
     }
 
@@ -427,7 +427,7 @@ class DecisionsIT {
         assertEquals(before.getJsonObject("firstAction").getJsonNumber("waitingUntouched").longValue() + 1,
                 first.getJsonNumber("waitingUntouched").longValue(), "the new item waits untouched: " + waiting);
 
-        long itemId = ReportsIT.itemOf(api, moderator, "care", postId).getJsonNumber("id").longValue();
+        long itemId = api.queueItem(moderator, "care", postId).getJsonNumber("id").longValue();
         assertEquals(200, claim(api, moderator, itemId).status());
         JsonObject acted = api.get("api/v1/moderation/dashboard", moderator).json().getJsonObject("firstAction");
         assertEquals(first.getInt("items") + 1, acted.getInt("items"), "a claim is a first action: " + acted);
@@ -458,7 +458,7 @@ class DecisionsIT {
         assertEquals(201, api.json("POST", "api/v1/posts/" + postId + "/reports", Api.object("reason",
                 "identifying-details", "note", "they gave their address, 14 Elm Street"), api.newMember("Spotter"))
                 .status());
-        JsonObject before = ReportsIT.itemOf(api, moderator, "care", postId);
+        JsonObject before = api.queueItem(moderator, "care", postId);
         assertTrue(before.getJsonArray("matches").toString().contains("60"),
                 "the care item quotes what the detector read: " + before);
         String path = "api/v1/moderation/posts/" + postId;
@@ -500,13 +500,13 @@ class DecisionsIT {
                 assertEquals(0, r.getInt(1), "the words taken out are kept nowhere in the posts");
             }
         }
-        JsonObject care = ReportsIT.itemOf(api, moderator, "care", postId);
+        JsonObject care = api.queueItem(moderator, "care", postId);
         assertNotNull(care, "the person still waits for care");
         assertEquals(before.getInt("priority"), care.getInt("priority"), "at the same place");
         assertTrue(care.getJsonArray("matches").isEmpty() && !care.toString().contains("60 of my"),
                 "the phrases the detector quoted go with the edit, the rules stay: " + care);
         assertFalse(care.getJsonArray("reasons").isEmpty(), care.toString());
-        JsonObject review = ReportsIT.itemOf(api, moderator, "review", postId);
+        JsonObject review = api.queueItem(moderator, "review", postId);
         assertFalse(review.toString().contains("Elm Street"), "members' notes on it go too: " + review);
         try (java.sql.Connection db = org.haven.testing.Database.connect();
              java.sql.PreparedStatement q = db.prepareStatement("SELECT (SELECT count(*) FROM discussion_thread "
@@ -562,11 +562,11 @@ class DecisionsIT {
         assertEquals(201, api.json("POST", "api/v1/posts/" + postId + "/reports", Api.object("reason",
                 "drug-sourcing", "note", null), api.newMember("Seeing")).status());
         Api.Member moderator = api.newModerator("TwoLanes");
-        assertFalse(ReportsIT.itemOf(api, moderator, "care", postId).getBoolean("postHidden"));
-        JsonObject review = ReportsIT.itemOf(api, moderator, "review", postId);
+        assertFalse(api.queueItem(moderator, "care", postId).getBoolean("postHidden"));
+        JsonObject review = api.queueItem(moderator, "review", postId);
         assertEquals(200, decide(api, moderator, review.getJsonNumber("id").longValue(), "hide", "Selling",
                 review.getJsonNumber("version").longValue()).status());
-        JsonObject care = ReportsIT.itemOf(api, moderator, "care", postId);
+        JsonObject care = api.queueItem(moderator, "care", postId);
         assertTrue(care.getBoolean("postHidden"), "the care lane knows the post was hidden: " + care);
         assertTrue(api.get("moderation", Api.cookie("haven_session", moderator.token())).body()
                 .contains("A moderator hid this post from its thread"));

@@ -44,24 +44,6 @@ class ReportsIT {
                 reporter);
     }
 
-    /** The pending item of {@code postId} in {@code lane}, looked for on every page of the queue, or null. */
-    static JsonObject itemOf(Api api, Api.Member moderator, String lane, long postId) {
-        for (int page = 1; page <= 100; page++) {
-            Api.Answer queue = api.get("api/v1/moderation/queue?lane=" + lane + "&page=" + page, moderator);
-            assertEquals(200, queue.status(), queue.body());
-            List<JsonObject> items = queue.json().getJsonArray("items").getValuesAs(JsonObject.class);
-            if (items.isEmpty()) {
-                return null;
-            }
-            for (JsonObject item : items) {
-                if (!Api.isNull(item, "postId") && item.getJsonNumber("postId").longValue() == postId) {
-                    return item;
-                }
-            }
-        }
-        return null;
-    }
-
     @Test
     void worryAboutAWriterTheDetectorMissedReachesTheCareLaneWithoutTheReporterAndThePostStays() {
         Api api = new Api(base);
@@ -72,14 +54,14 @@ class ReportsIT {
         long postId = id(thread.getJsonObject("post"));
         assertTrue(Api.isNull(thread, "crisis"), "the detector did not raise this post: " + thread);
         Api.Member moderator = api.newModerator("CareModerator");
-        assertEquals(null, itemOf(api, moderator, "care", postId), "no care item before the report");
+        assertEquals(null, api.queueItem(moderator, "care", postId), "no care item before the report");
 
         Api.Member reader = api.newMember("WorriedReader");
         Api.Answer sent = report(api, reader, postId, "at-risk", "They said goodbye to everyone last week.");
         assertEquals(201, sent.status(), sent.body());
         assertEquals("care", sent.json().getString("lane"));
 
-        JsonObject item = itemOf(api, moderator, "care", postId);
+        JsonObject item = api.queueItem(moderator, "care", postId);
         assertTrue(item != null, "the report opened a care item");
         assertEquals("report", item.getString("kind"));
         assertEquals(List.of("at-risk"), item.getJsonArray("reasons").getValuesAs(jakarta.json.JsonString.class)
@@ -106,12 +88,12 @@ class ReportsIT {
         Api.Member moderator = api.newModerator("CountingModerator");
 
         assertEquals(201, report(api, first, postId, "at-risk", null).status());
-        int once = itemOf(api, moderator, "care", postId).getInt("priority");
+        int once = api.queueItem(moderator, "care", postId).getInt("priority");
         Api.Answer again = report(api, first, postId, "at-risk", "again");
         assertEquals(409, again.status(), again.body());
         assertEquals(201, report(api, second, postId, "at-risk", null).status());
 
-        JsonObject item = itemOf(api, moderator, "care", postId);
+        JsonObject item = api.queueItem(moderator, "care", postId);
         assertEquals(2, item.getJsonArray("reports").size(), item.toString());
         assertTrue(item.getInt("priority") > once, "a second member's worry raises the item: " + item);
     }
@@ -127,7 +109,7 @@ class ReportsIT {
 
         assertEquals(201, report(api, reader, postId, "at-risk", null).status());
 
-        JsonObject item = itemOf(api, moderator, "care", postId);
+        JsonObject item = api.queueItem(moderator, "care", postId);
         assertEquals("IMMINENT", item.getString("level"), item.toString());
         assertEquals("crisis", item.getString("kind"));
         assertEquals(1, item.getJsonArray("reports").size());
@@ -148,7 +130,7 @@ class ReportsIT {
                 reader);
         assertEquals(204, deleted.status(), deleted.body());
 
-        JsonObject item = itemOf(api, moderator, "care", postId);
+        JsonObject item = api.queueItem(moderator, "care", postId);
         assertTrue(item != null, "the care item stays: someone was worried");
         assertTrue(item.getJsonArray("reports").isEmpty(), "the leaving member's report and note went: " + item);
     }
@@ -166,10 +148,10 @@ class ReportsIT {
         assertEquals(201, sent.status(), sent.body());
         assertEquals("review", sent.json().getString("lane"));
 
-        JsonObject item = itemOf(api, moderator, "review", postId);
+        JsonObject item = api.queueItem(moderator, "review", postId);
         assertTrue(item != null, "a review item");
         assertEquals("drug-sourcing", item.getJsonArray("reports").getJsonObject(0).getString("reason"));
-        assertEquals(null, itemOf(api, moderator, "care", postId), "no care item for a sale");
+        assertEquals(null, api.queueItem(moderator, "care", postId), "no care item for a sale");
     }
 
     @Test

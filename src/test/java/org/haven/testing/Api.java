@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -316,5 +317,25 @@ public final class Api {
 
     public static boolean isNull(JsonObject o, String key) {
         return !o.containsKey(key) || o.get(key).getValueType() == JsonValue.ValueType.NULL;
+    }
+
+    /** The pending item of {@code postId} in {@code lane}, looked for on every page of the queue, or null. */
+    public JsonObject queueItem(Member moderator, String lane, long postId) {
+        for (int page = 1; page <= 100; page++) {
+            Answer queue = get("api/v1/moderation/queue?lane=" + lane + "&page=" + page, moderator);
+            if (queue.status() != 200) {
+                throw new AssertionError("reading the " + lane + " lane failed: " + queue.status() + " " + queue.body());
+            }
+            List<JsonObject> items = queue.json().getJsonArray("items").getValuesAs(JsonObject.class);
+            if (items.isEmpty()) {
+                return null;
+            }
+            for (JsonObject item : items) {
+                if (!isNull(item, "postId") && item.getJsonNumber("postId").longValue() == postId) {
+                    return item;
+                }
+            }
+        }
+        return null;
     }
 }

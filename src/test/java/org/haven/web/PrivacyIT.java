@@ -86,6 +86,10 @@ class PrivacyIT {
         assertEquals(400, api.json("POST", "api/v1/posts/" + reply.getJsonNumber("id") + "/reports",
                 Api.object("reason", marker.substring(0, 25), "note", null), friend).status());
         api.get("api/v1/me/export", member);
+        // searches, good and bad, in words the detector reads as someone in danger too
+        assertEquals(200, api.get("api/v1/search?q=" + marker + "+pills+to+not+wake+up", member).status());
+        assertEquals(400, api.get("api/v1/search?q=" + marker + "&from=" + marker).status());
+        assertEquals(200, api.get("search?q=" + marker + "&sort=newest").status());
         api.json("DELETE", "api/v1/me", Api.object("passphrase", "not it " + marker, "posts", "erase"), member);
         api.send("DELETE", "api/v1/sessions/current", null, null, member.bearer());
 

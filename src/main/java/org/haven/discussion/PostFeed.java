@@ -39,8 +39,8 @@ public class PostFeed {
     }
 
     /** A post as a result shows it, read when the page of results is shown (so never stale, and never hidden). */
-    public record Shown(long postId, long threadId, String title, DiscussionViews.TopicRef topic, String text,
-            OffsetDateTime createdAt) {
+    public record Shown(long postId, long threadId, boolean opening, String title, DiscussionViews.TopicRef topic,
+            String text, OffsetDateTime createdAt) {
     }
 
     /** Up to {@code limit} posts whose change sequence number is above {@code mark}, lowest first. */
@@ -85,7 +85,7 @@ public class PostFeed {
                         Post.class)
                 .setParameter("ids", postIds).setParameter("visible", PostStatus.VISIBLE)
                 .getResultStream()
-                .map(p -> new Shown(p.id(), p.thread().id(), DiscussionViews.titleOf(p.thread()),
+                .map(p -> new Shown(p.id(), p.thread().id(), p.opening(), DiscussionViews.titleOf(p.thread()),
                         DiscussionViews.topicOf(p.thread()), renderer.excerpt(p.bodyMarkdown(), Integer.MAX_VALUE),
                         p.createdAt()))
                 .collect(Collectors.toMap(Shown::postId, Function.identity()));

@@ -13,8 +13,10 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -24,17 +26,20 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFileNames;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -53,14 +58,16 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.util.BytesRef;
 import org.haven.discussion.PostFeed;
 
 /**
  * Haven's Lucene index of visible posts: one document per post, keyed by its id, holding its words (the opening post
- * also its thread's title), its topic, date and helpful count; never the text itself, which is read from the
- * database for the page of results shown, so that the index's files keep no more of what was written than its
- * words. One long-lived writer; searches go through a {@link SearcherManager}.
+ * also its thread's title), its topic, date and helpful count; not the text itself, which is read from the
+ * database for the page of results shown. The files keep the words' stems with their positions (for phrases), and
+ * which posts hold each word as typed (for suggestions and prefixes), not stop words or punctuation. One long-lived
+ * writer; searches go through a {@link SearcherManager}.
  *
  * <p>The commit's user data holds the change sequence number applied last (the mark) and the analysis version. The
  * index is a projection of the database: {@link #clear()} and applying every post again rebuilds it.
@@ -91,7 +98,6 @@ final class PostIndex implements Closeable {
     private final String database;
     private boolean created;
     private volatile long mark;
-    private volatile boolean removedSincePurge;
 
     private PostIndex(IndexWriter writer, String database) throws IOException {
         this.writer = writer;
@@ -120,9 +126,15 @@ final class PostIndex implements Closeable {
             usable = false; // a corrupt or half-written index is rebuilt, never served
         }
         if (!usable) {
-            removeIndexFiles(directory);
+            try (Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+                removeIndexFiles(directory); // never from under another writer
+            }
         }
+        // a purge rewrites every segment that holds a removed post, not only those with more than 10% removed
+        TieredMergePolicy merges = new TieredMergePolicy();
+        merges.setForceMergeDeletesPctAllowed(0);
         IndexWriterConfig config = new IndexWriterConfig(SearchAnalysis.forIndex())
+                .setMergePolicy(merges)
                 .setOpenMode(usable ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
         PostIndex index = new PostIndex(new IndexWriter(directory, config), database);
         if (!usable) {
@@ -170,7 +182,6 @@ final class PostIndex implements Closeable {
                 writer.updateDocument(id, document(change));
             } else {
                 writer.deleteDocuments(id);
-                removedSincePurge = true;
             }
             mark = change.changeSeq();
         }
@@ -180,6 +191,21 @@ final class PostIndex implements Closeable {
     private void writeMark() {
         writer.setLiveCommitData(Map.of(MARK, Long.toString(mark), ANALYSIS, SearchAnalysis.VERSION, DATABASE, database)
                 .entrySet());
+    }
+
+    /**
+     * The spelling field (words as typed, for suggestions and prefixes) records which posts hold a word and nothing
+     * more: with positions, it and the body together would hold the text nearly word for word.
+     */
+    private static final FieldType SPELL_FIELD = spellField();
+
+    private static FieldType spellField() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
     }
 
     static Document document(PostFeed.Change change) {
@@ -193,10 +219,10 @@ final class PostIndex implements Closeable {
         doc.add(new NumericDocValuesField(CREATED, created));
         if (change.title() != null) {
             doc.add(new TextField(TITLE, change.title(), Field.Store.NO));
-            doc.add(new TextField(SPELL, change.title(), Field.Store.NO));
+            doc.add(new Field(SPELL, change.title(), SPELL_FIELD));
         }
         doc.add(new TextField(BODY, change.text(), Field.Store.NO));
-        doc.add(new TextField(SPELL, change.text(), Field.Store.NO));
+        doc.add(new Field(SPELL, change.text(), SPELL_FIELD));
         if (change.helpfulCount() > 0) {
             doc.add(new FeatureField(FEATURES, HELPFUL, change.helpfulCount()));
         }
@@ -219,23 +245,27 @@ final class PostIndex implements Closeable {
     void clear() throws IOException {
         writer.deleteAll();
         mark = 0;
-        removedSincePurge = true;
         writeMark();
     }
 
     /**
-     * Rewrites the segments that hold removed documents, so that the words of deleted posts leave the index's files
-     * (a removal only marks a document deleted until its segment is merged). Does nothing when nothing was removed.
+     * Rewrites the segments that hold removed documents, so that the words of deleted posts, and the words an edit
+     * took out, leave the index's files (a removal or a replacement only marks the old document deleted until its
+     * segment is merged). Does nothing when no document is marked deleted.
      */
     boolean purge() throws IOException {
-        if (!removedSincePurge) {
+        if (!writer.hasDeletions()) {
             return false;
         }
-        removedSincePurge = false;
         writer.forceMergeDeletes(true);
         writer.commit();
         refresh();
         return true;
+    }
+
+    /** False once the writer has failed for good (a disk error, say): the node then reports itself not ready. */
+    boolean healthy() {
+        return writer.isOpen() && writer.getTragicException() == null;
     }
 
     /** How many posts a search can find. */
@@ -305,38 +335,61 @@ final class PostIndex implements Closeable {
         SimpleQueryParser parser = new SimpleQueryParser(queryAnalyzer, Map.of(TITLE, 2f, BODY, 1f),
                 SimpleQueryParser.AND_OPERATOR | SimpleQueryParser.NOT_OPERATOR | SimpleQueryParser.OR_OPERATOR
                         | SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.PREFIX_OPERATOR
-                        | SimpleQueryParser.PRECEDENCE_OPERATORS | SimpleQueryParser.WHITESPACE_OPERATOR);
+                        | SimpleQueryParser.PRECEDENCE_OPERATORS | SimpleQueryParser.WHITESPACE_OPERATOR) {
+            /**
+             * {@code crav*}: a prefix of the words as members typed them (the spelling field), not of their stems,
+             * which "craving*" would miss ("craving" is stored as "crave").
+             */
+            @Override
+            protected Query newPrefixQuery(String prefix) {
+                return new PrefixQuery(new Term(SPELL, prefix.toLowerCase(Locale.ROOT)));
+            }
+        };
         Query query = parser.parse(text);
         return query == null || query instanceof MatchNoDocsQuery ? null : query;
     }
 
     /**
-     * "Did you mean": each word of the query that no post contains, replaced by the closest word that posts do
-     * contain (by edit distance, then by how common it is); null when there is nothing better to offer.
+     * "Did you mean": the query as typed, with each word that no post contains replaced by the nearest word that posts
+     * do contain (by edit distance, then by how common it is); quotes, {@code -} and the other operators stay where
+     * they were. Words shorter than three letters are left alone. Null when no word was replaced.
      */
     private static String suggest(IndexSearcher searcher, String text) throws IOException {
         DirectSpellChecker checker = new DirectSpellChecker();
-        StringBuilder suggestion = new StringBuilder();
+        checker.setMinQueryLength(3);
+        StringBuilder suggestion = new StringBuilder(text);
+        int shift = 0;
         boolean changed = false;
-        try (TokenStream words = new SearchAnalysis.Spelling().tokenStream(SPELL, text)) {
+        try (TokenStream words = SPELLING.tokenStream(SPELL, text)) {
             CharTermAttribute term = words.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offsets = words.addAttribute(OffsetAttribute.class);
             words.reset();
             while (words.incrementToken()) {
                 String word = term.toString();
-                String replacement = word;
-                if (word.length() >= 3 && searcher.getIndexReader().docFreq(new Term(SPELL, word)) == 0) {
-                    SuggestWord[] found = checker.suggestSimilar(new Term(SPELL, word), 1, searcher.getIndexReader(),
-                            SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                    if (found.length > 0) {
-                        replacement = found[0].string;
+                if (word.length() < 3 || inLivePosts(searcher, word)) {
+                    continue;
+                }
+                // the spell checker reads term statistics, which still count posts removed since the last merge:
+                // a word is offered only when a post that readers can see holds it
+                for (SuggestWord candidate : checker.suggestSimilar(new Term(SPELL, word), 5, searcher.getIndexReader(),
+                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
+                    if (inLivePosts(searcher, candidate.string)) {
+                        suggestion.replace(offsets.startOffset() + shift, offsets.endOffset() + shift, candidate.string);
+                        shift += candidate.string.length() - (offsets.endOffset() - offsets.startOffset());
                         changed = true;
+                        break;
                     }
                 }
-                suggestion.append(suggestion.length() == 0 ? "" : " ").append(replacement);
             }
             words.end();
         }
         return changed ? suggestion.toString() : null;
+    }
+
+    private static final Analyzer SPELLING = new SearchAnalysis.Spelling();
+
+    private static boolean inLivePosts(IndexSearcher searcher, String word) throws IOException {
+        return searcher.count(new TermQuery(new Term(SPELL, word))) > 0;
     }
 
     /**

@@ -92,6 +92,12 @@ final class SearchAnalysis {
             stream = new SetKeywordMarkerFilter(stream, KEEP);
             return new TokenStreamComponents(source, new PorterStemFilter(stream));
         }
+
+        /** What a query's phrase and prefix parts go through when they are not analysed whole: lower case. */
+        @Override
+        protected TokenStream normalize(String field, TokenStream in) {
+            return new LowerCaseFilter(in);
+        }
     }
 
     /** What comes before synonyms and stemming: joined acronyms, no possessive 's, lower case, no stop words. */

@@ -76,18 +76,24 @@ public class SearchPages {
         model.put("topics", topics.all());
         model.put("results", null);
         model.put("errors", Map.of());
+        model.put("help", null);
         if (q == null && topic == null && from == null && to == null && sort == null && page == null) {
             return pages.page("search.jte", model); // the empty form
         }
         try {
-            model.put("results", search.search(SearchRequest.parse(q, topic, from, to, sort, page),
-                    current.viewer().orElse(null)));
+            SearchService.Results results = search.search(SearchRequest.parse(q, topic, from, to, sort, page),
+                    current.viewer().orElse(null));
+            model.put("results", results);
+            model.put("help", results.crisis());
             return pages.page("search.jte", model);
         } catch (ApiException refused) {
             if (refused.status() != 400) {
                 throw refused;
             }
             model.put("errors", FormErrors.of(refused));
+            if (q != null && !q.isBlank()) {
+                model.put("help", search.helpFor(q, current.viewer().orElse(null)));
+            }
             return pages.page(400, "search.jte", model);
         }
     }

@@ -72,12 +72,17 @@ public record SearchRequest(String text, String topic, LocalDate from, LocalDate
         if (blank(raw)) {
             return null;
         }
+        String message = "Give the day as YYYY-MM-DD, for example 2026-01-31.";
         try {
-            return LocalDate.parse(raw.strip());
+            LocalDate day = LocalDate.parse(raw.strip());
+            if (day.getYear() >= 1970 && day.getYear() <= 9999) {
+                return day;
+            }
         } catch (DateTimeParseException e) {
-            errors.add(error(name, "Give the day as YYYY-MM-DD, for example 2026-01-31."));
-            return null;
+            // answered below
         }
+        errors.add(error(name, message));
+        return null;
     }
 
     private static boolean blank(String s) {

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.crisis.CrisisHelp;
@@ -89,6 +90,8 @@ public class SearchService implements StartupTask {
     private final ReentrantLock writing = new ReentrantLock();
 
     private volatile PostIndex index;
+    /** While a rebuild holds the writer: writers then leave their change to the poll rather than wait for it. */
+    private volatile boolean rebuilding;
     private volatile long lastPurge = System.nanoTime();
     private volatile java.util.concurrent.ScheduledFuture<?> polling;
 
@@ -104,24 +107,12 @@ public class SearchService implements StartupTask {
             Path path = Path.of(indexDir).toAbsolutePath();
             Files.createDirectories(path);
             PostIndex opened = PostIndex.open(FSDirectory.open(path), migration.installation());
-            if (opened.created()) {
-                LOG.info("search index built from the database: there was none this node could use (missing, "
-                        + "unreadable, or of another analysis version or database)");
+            try {
+                bringUpToDate(opened);
+            } catch (IOException | RuntimeException e) {
+                opened.close(); // else its write lock would outlive this deployment and refuse the next one
+                throw e;
             }
-            String why = opened.mark() > feed.latestChange() ? "it is ahead of the database" : null;
-            if (why == null) {
-                catchUp(opened);
-                long expected = feed.searchableCount();
-                if (opened.size() != expected) {
-                    why = "it holds " + opened.size() + " posts and the database shows " + expected;
-                }
-            }
-            if (why != null) {
-                String reason = why;
-                LOG.warning(() -> "search index rebuilt from the database: " + reason);
-                rebuild(opened);
-            }
-            opened.commit();
             index = opened;
             LOG.info(() -> "search index ready at change " + opened.mark());
         } catch (IOException e) {
@@ -132,20 +123,50 @@ public class SearchService implements StartupTask {
         polling = scheduler.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Start-up: catches the index up with the database, or builds it again when it does not match the database. */
+    private void bringUpToDate(PostIndex opened) throws IOException {
+        if (opened.created()) {
+            LOG.info("search index built from the database: there was none this node could use (missing, "
+                    + "unreadable, or of another analysis version or database)");
+        }
+        String why = opened.mark() > feed.latestChange() ? "it is ahead of the database" : null;
+        if (why == null) {
+            why = countMismatch(opened);
+            if (why != null) {
+                why = countMismatch(opened); // once more: other nodes may have written between catch-up and count
+            }
+        }
+        if (why != null) {
+            String reason = why;
+            LOG.warning(() -> "search index rebuilt from the database: " + reason);
+            rebuild(opened);
+        }
+        opened.commit();
+    }
+
+    /** Catches up, then compares the posts the index holds with those the database shows; null when they agree. */
+    private String countMismatch(PostIndex opened) throws IOException {
+        catchUp(opened);
+        long expected = feed.searchableCount();
+        int held = opened.size();
+        return held == expected ? null : "it holds " + held + " posts and the database shows " + expected;
+    }
+
     /** Whether searches can be answered (the readiness check): after start-up has opened the index. */
     public boolean ready() {
-        return index != null;
+        PostIndex current = index;
+        return current != null && current.healthy();
     }
 
     /** After a commit that changed posts: catch up now, waiting at most briefly (the poll follows anyway). */
     void onPostsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostsChanged changed) {
-        if (index == null) {
-            return; // start-up catches up itself
+        if (index == null || rebuilding) {
+            return; // start-up catches up itself; after a rebuild the poll brings the change in
         }
         try {
             // another thread: this one is still completing the transaction that made the change
             executor.submit(() -> tryCatchUp(2, TimeUnit.SECONDS)).get(3, TimeUnit.SECONDS);
-        } catch (TimeoutException | ExecutionException e) {
+        } catch (TimeoutException | ExecutionException | RuntimeException e) {
             LOG.warning(() -> "search catch-up after change " + changed.upTo() + " deferred to the next poll: "
                     + e.getClass().getName());
         } catch (InterruptedException e) {
@@ -212,10 +233,15 @@ public class SearchService implements StartupTask {
 
     /** Builds the index again from the database; searches see the old index until the new one is complete. */
     private void rebuild(PostIndex target) throws IOException {
-        target.clear();
-        catchUp(target);
-        target.refresh(); // also when the database has no posts: the old documents must go
-        target.commit();
+        rebuilding = true;
+        try {
+            target.clear();
+            catchUp(target);
+            target.refresh(); // also when the database has no posts: the old documents must go
+            target.commit();
+        } finally {
+            rebuilding = false;
+        }
     }
 
     /** The administrators' rebuild: how many posts the index holds afterwards, and up to which change. */
@@ -236,8 +262,11 @@ public class SearchService implements StartupTask {
         }
     }
 
-    /** One result: where it is, and a passage of it with the words found marked (escaped HTML). */
-    public record Hit(long threadId, long postId, String title, String snippet, TopicRef topic,
+    /**
+     * One result: where it is, and a passage of it with the words found marked (escaped HTML). {@code reply} is false
+     * for a thread's opening post.
+     */
+    public record Hit(long threadId, long postId, boolean reply, String title, String snippet, TopicRef topic,
             OffsetDateTime createdAt) {
     }
 
@@ -248,7 +277,7 @@ public class SearchService implements StartupTask {
     /**
      * A page of results.
      *
-     * @param suggestion another spelling of the query that finds more, or null
+     * @param suggestion the query with its words that no post holds replaced by near words that posts hold, or null
      * @param crisis help shown above the results when the query itself reads as someone in danger, or null
      * @param message why nothing could be searched for (a query of stop words only), or null
      */
@@ -262,8 +291,7 @@ public class SearchService implements StartupTask {
             throw new ApiException(400, "Invalid input", "There is no such topic.",
                     List.of(new org.haven.web.Problem.FieldError("topic", "query", "There is no such topic.")));
         }
-        CrisisHelp help = crisis.helpFor(crisis.check(request.text()).level(), viewer == null ? null : viewer.country())
-                .orElse(null);
+        CrisisHelp help = helpFor(request.text(), viewer);
         PostIndex current = index;
         try {
             PostIndex.Found found = current.search(request, PAGE_SIZE);
@@ -276,7 +304,7 @@ public class SearchService implements StartupTask {
             for (PostIndex.Hit hit : found.hits()) {
                 PostFeed.Shown post = shown.get(hit.postId());
                 if (post != null) { // hidden or deleted since the index last caught up: not shown
-                    hits.add(new Hit(post.threadId(), post.postId(), post.title(),
+                    hits.add(new Hit(post.threadId(), post.postId(), !post.opening(), post.title(),
                             current.snippet(found.query(), post.text()), post.topic(), post.createdAt()));
                 }
             }
@@ -286,7 +314,17 @@ public class SearchService implements StartupTask {
                     facets(found.topics()), found.suggestion(), help, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (AlreadyClosedException e) {
+            throw starting(); // the application is stopping
         }
+    }
+
+    /**
+     * Help for someone whose search reads as being in danger (IDEATION or above), else null. The page asks for it
+     * also when it refuses the search's parameters: a query too long to search can still be a cry for help.
+     */
+    public CrisisHelp helpFor(String query, Viewer viewer) {
+        return crisis.helpFor(crisis.check(query).level(), viewer == null ? null : viewer.country()).orElse(null);
     }
 
     private List<TopicCount> facets(Map<String, Integer> counts) {
@@ -297,10 +335,14 @@ public class SearchService implements StartupTask {
     }
 
     private void requireReady() {
-        if (index == null) {
-            throw new ApiException(503, "Search is starting", "Search is being prepared. Please try again in a minute.",
-                    null);
+        if (!ready()) {
+            throw starting();
         }
+    }
+
+    private static ApiException starting() {
+        return new ApiException(503, "Search is unavailable", "Search is being prepared. Please try again in a minute.",
+                null);
     }
 
     @PreDestroy
@@ -311,9 +353,13 @@ public class SearchService implements StartupTask {
         writing.lock();
         try {
             if (index != null) {
-                index.commit();
-                index.close();
+                PostIndex closing = index;
                 index = null;
+                try {
+                    closing.commit();
+                } finally {
+                    closing.close(); // the write lock must go with this deployment, whatever the commit did
+                }
             }
         } catch (IOException e) {
             LOG.warning(() -> "search index not closed cleanly: " + e.getClass().getName());

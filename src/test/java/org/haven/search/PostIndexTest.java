@@ -157,6 +157,31 @@ class PostIndexTest {
     }
 
     @Test
+    void prefixesMatchTheWordsAsTypedInAnyCase() throws IOException {
+        add(post(1, "cravings", null, "Cravings came back on Friday", JAN, 0),
+                post(2, "cravings", null, "the crave is strong", JAN, 0));
+        assertEquals(List.of(1L), ids("craving*"), "a prefix of the word as written, not of its stem");
+        assertEquals(List.of(1L, 2L), ids("CRAV*").stream().sorted().toList());
+        assertEquals(List.of(1L), ids("Fri*"));
+    }
+
+    @Test
+    void didYouMeanKeepsTheQuerysOperatorsAndNeverOffersTheWordsOfRemovedPosts() throws IOException {
+        add(post(1, "cravings", null, "alcohol and relapse", JAN, 0),
+                post(2, "cravings", null, "medication helped", JAN, 0));
+        assertEquals("relapse -alcohol", index.search(
+                new SearchRequest("relapse -alcohl", null, null, null, false, 1), 10).suggestion());
+        assertEquals("\"alcohol\" and Medication", index.search(
+                new SearchRequest("\"Alcohl\" and Medication", null, null, null, false, 1), 10).suggestion(),
+                "only the misspelt word changes; a word posts hold stays as typed");
+
+        index.apply(List.of(new PostFeed.Change(2, 20, "cravings", null, "", JAN, 0, false, ++seq)));
+        index.refresh();
+        assertNull(index.search(new SearchRequest("medicaton", null, null, null, false, 1), 10).suggestion(),
+                "the only post holding 'medication' was removed");
+    }
+
+    @Test
     void snippetsAreEscapedAndMarkTheWordsFound() throws IOException {
         String text = "I wrote <script>alert(1)</script> & then: cravings fade if you wait.";
         add(post(1, "cravings", null, text, JAN, 0));
@@ -173,7 +198,10 @@ class PostIndexTest {
         index.close();
         directory = FSDirectory.open(dir);
         index = PostIndex.open(directory, DB);
-        add(post(1, "cravings", null, "zanzibarian cravings", JAN, 0), post(2, "cravings", null, "other cravings", JAN, 0));
+        add(post(1, "cravings", null, "zanzibarian cravings", JAN, 0));
+        for (int i = 2; i <= 40; i++) {
+            add(post(i, "cravings", null, "other cravings " + i, JAN, 0)); // one removal among many: under 10%
+        }
         index.commit();
         assertEquals(List.of(1L), ids("zanzibarian"));
 

@@ -168,6 +168,23 @@ class SearchIT {
     }
 
     @Test
+    void aReplyMarkedHelpfulRanksAboveAnEqualOne() {
+        Api api = new Api(base);
+        String word = word();
+        Api.Member asker = api.newMember("Asker");
+        long threadId = api.startThread(asker, TOPIC, "Evenings", "What helps you in the evening?", true)
+                .getJsonNumber("id").longValue();
+        long first = api.reply(api.newMember("FirstHelper"), threadId, "Tea with honey " + word, true)
+                .getJsonNumber("id").longValue();
+        long second = api.reply(api.newMember("SecondHelper"), threadId, "Tea with honey " + word, true)
+                .getJsonNumber("id").longValue();
+        assertEquals(List.of(first, second), postIds(search(api, q(word))), "equal posts: the first written first");
+
+        assertEquals(200, api.json("POST", "api/v1/posts/" + second + "/helpful", null, asker).status());
+        assertEquals(List.of(second, first), postIds(search(api, q(word))), "the helpful mark reached the index");
+    }
+
+    @Test
     void topicsFilterDatesBoundAndNewestFirstSorts() {
         Api api = new Api(base);
         String word = word();
@@ -223,6 +240,12 @@ class SearchIT {
         Api.Answer page = api.get("search?q=&from=yesterday");
         Problems.assertPage(400, page);
         assertTrue(page.body().contains("Give the day as YYYY-MM-DD"), "the form is shown again with the message");
+        assertFalse(page.body().contains("help-panel"));
+
+        Api.Answer tooLong = api.get("search?" + q("i took all my pills and i'm scared. ".repeat(8)));
+        Problems.assertPage(400, tooLong);
+        assertTrue(tooLong.body().contains("Keep the search under 200 characters"));
+        assertTrue(tooLong.body().contains("help-panel"), "a search refused for its length still gets help");
     }
 
     @Test

@@ -41,6 +41,8 @@ class SearchRequestTest {
         assertEquals(List.of("topic"), refused("tea", "Not A Slug!", null, null, null, null));
         assertEquals(List.of("from", "to"), refused("tea", null, "31/01/2026", "soon", null, null));
         assertEquals(List.of("to"), refused("tea", null, "2026-02-01", "2026-01-31", null, null));
+        assertEquals(List.of("from", "to"), refused("tea", null, "+300000000-01-01", "+999999999-12-31", null, null));
+        assertEquals(List.of("from"), refused("tea", null, "1969-12-31", null, null, null));
         assertEquals(List.of("sort"), refused("tea", null, null, null, "loudest", null));
         assertEquals(List.of("page"), refused("tea", null, null, null, null, "0"));
         assertEquals(List.of("page"), refused("tea", null, null, null, null, String.valueOf(SearchRequest.MAX_PAGE + 1)));

@@ -93,10 +93,18 @@ public class DiscussionPages {
 
     private Response threadPage(int status, long id, int page, Map<String, String> errors, String draft, String previewHtml,
             CrisisHelp previewHelp, CrisisHelp writerHelp) {
-        var view = discussion.read(id, page, current.viewer().orElse(null));
+        return threadPage(status, id, page, errors, draft, previewHtml, previewHelp, writerHelp, Map.of());
+    }
+
+    private Response threadPage(int status, long id, int page, Map<String, String> errors, String draft, String previewHtml,
+            CrisisHelp previewHelp, CrisisHelp writerHelp, Map<String, String> moderatorErrors) {
+        Viewer viewer = current.viewer().orElse(null);
+        var view = discussion.read(id, page, viewer);
         Map<String, Object> model = new HashMap<>();
         model.put("thread", view);
         model.put("errors", errors);
+        model.put("moderatorErrors", moderatorErrors);
+        model.put("topics", viewer != null && viewer.canModerate() ? topics.all() : java.util.List.of());
         model.put("draft", draft == null ? "" : draft);
         model.put("previewHtml", previewHtml);
         model.put("previewHelp", previewHelp);
@@ -292,6 +300,46 @@ public class DiscussionPages {
         }
         long threadId = discussion.react(viewer, id, kind).threadId();
         return Pages.seeOther("/threads/" + threadId + "#post-" + id);
+    }
+
+    /** Moderators: move the thread to another topic (the form under the thread). */
+    @POST
+    @Path("threads/" + ID + "/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response move(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        if (current.viewer().isEmpty()) {
+            return signInFirst("/threads/" + id);
+        }
+        Viewer moderator = current.requireModerator();
+        var request = new DiscussionRequests.Move(form.getFirst("topic"), form.getFirst("reason"));
+        Map<String, String> errors = FormErrors.check(validator, request);
+        try {
+            if (errors.isEmpty()) {
+                discussion.move(moderator, id, request);
+                return Pages.seeOther("/threads/" + id);
+            }
+        } catch (ApiException refused) {
+            if (refused.status() != 400) {
+                throw refused;
+            }
+            errors = FormErrors.of(refused);
+        }
+        return threadPage(400, id, 1, Map.of(), null, null, null, null, errors);
+    }
+
+    /** Moderators: lock the thread, or open it again (the button under the thread). */
+    @POST
+    @Path("threads/" + ID + "/lock")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response lock(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        if (current.viewer().isEmpty()) {
+            return signInFirst("/threads/" + id);
+        }
+        Viewer moderator = current.requireModerator();
+        discussion.setLocked(moderator, id, new DiscussionRequests.LockChange("true".equals(form.getFirst("locked")), null));
+        return Pages.seeOther("/threads/" + id);
     }
 
     private static Response signInFirst(String next) {

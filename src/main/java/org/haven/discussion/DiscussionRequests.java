@@ -57,6 +57,12 @@ public final class DiscussionRequests {
             @JsonbTypeDeserializer(StrictVersion.class) Long version) {
     }
 
+    /** A moderator moves a thread to another topic (its slug), saying why if they like (kept in the audit log). */
+    public record Move(@NotNull(message = "Say which topic the thread moves to.")
+            @Size(max = 60, message = "There is no such topic.") String topic,
+            @Size(max = 2000, message = "A reason has at most 500 characters.") String reason) {
+    }
+
     /** A moderator locks a thread or opens it again, saying why if they like (kept in the audit log). */
     public record LockChange(@NotNull(message = "Say whether the thread is locked: true or false.")
             @JsonbTypeDeserializer(StrictBoolean.class) Boolean locked,

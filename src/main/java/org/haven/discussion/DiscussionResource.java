@@ -78,6 +78,17 @@ public class DiscussionResource {
     }
 
     @PUT
+    @Path("threads/" + ID + "/topic")
+    @Operation(summary = "Moderators: move a thread to another topic, {topic, reason}: topic is the slug (400 when "
+            + "there is none such); the reason (optional, at most 500 characters) goes to the audit log. Search files "
+            + "the thread's posts under the new topic at once")
+    public Response move(@PathParam("id") long id, DiscussionRequests.Move request) {
+        Viewer moderator = current.requireModerator();
+        discussion.move(moderator, id, org.haven.web.RequestBodies.valid(validator, request, "Send {topic}."));
+        return Response.noContent().build();
+    }
+
+    @PUT
     @Path("threads/" + ID + "/locked")
     @Operation(summary = "Moderators: lock a thread (no more replies) or open it again, {locked, reason}; the reason "
             + "(optional, at most 500 characters) goes to the audit log with the change")

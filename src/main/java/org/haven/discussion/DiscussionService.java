@@ -64,6 +64,9 @@ public class DiscussionService {
     Event<ThreadLockChanged> lockChanged;
 
     @Inject
+    Event<ThreadMoved> threadMoved;
+
+    @Inject
     Event<PostRestored> restored;
 
     @Inject
@@ -246,6 +249,34 @@ public class DiscussionService {
         }
         lockChanged.fire(new ThreadLockChanged(moderator.memberId(), threadId, locked, reason));
         LOG.info(() -> "thread " + threadId + (locked ? " locked" : " unlocked") + " by member " + moderator.memberId());
+    }
+
+    /**
+     * Moves a thread to another topic. Every post of the thread takes a new change sequence number, because the
+     * search index files each post under its topic. Moving a thread where it already is changes nothing.
+     */
+    @Transactional
+    public void move(Viewer moderator, long threadId, DiscussionRequests.Move move) {
+        String reason = TextInput.reason(move.reason());
+        Topic to = topics.bySlug(move.topic().strip())
+                .orElseThrow(() -> ApiException.invalid("topic", "There is no such topic."));
+        changes.reserve(0); // the counter first, as every post write: no post of the thread changes meanwhile
+        DiscussionThread thread = thread(threadId);
+        Topic from = thread.topic();
+        if (from.id().equals(to.id())) {
+            return;
+        }
+        thread.moveTo(to);
+        topics.countMove(from, to);
+        List<Long> posts = em.createQuery("select p.id from Post p where p.thread = :thread order by p.id", Long.class)
+                .setParameter("thread", thread).getResultList();
+        long seq = changes.reserve(posts.size()) - posts.size() + 1;
+        for (Long post : posts) {
+            em.createQuery("update Post p set p.changeSeq = :seq where p.id = :id")
+                    .setParameter("seq", seq++).setParameter("id", post).executeUpdate();
+        }
+        threadMoved.fire(new ThreadMoved(moderator.memberId(), threadId, from.slug(), to.slug(), reason));
+        LOG.info(() -> "thread " + threadId + " moved by member " + moderator.memberId());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -123,6 +123,11 @@ public class DiscussionThread {
         this.title = title;
     }
 
+    /** A moderator moved the thread to another topic (where it belongs, or where it will be read). */
+    void moveTo(Topic other) {
+        this.topic = other;
+    }
+
     void lock() {
         status = ThreadStatus.LOCKED;
     }

@@ -25,6 +25,7 @@ import org.haven.discussion.PostRedacted;
 import org.haven.discussion.PostRestored;
 import org.haven.discussion.TextInput;
 import org.haven.discussion.ThreadLockChanged;
+import org.haven.discussion.ThreadMoved;
 import org.haven.identity.MemberExport;
 import org.haven.identity.MemberLeaving;
 import org.haven.identity.Viewer;
@@ -194,6 +195,20 @@ public class Decisions {
     void onThreadLockChanged(@Observes ThreadLockChanged change) {
         em.persist(new AuditEntry(clock.now(), change.moderatorId(), change.locked() ? LOCK : UNLOCK, null,
                 change.threadId(), change.reason()));
+    }
+
+    static final String MOVE = "move";
+
+    /** A moderator moved a thread: recorded in the same transaction, with where from and where to. */
+    void onThreadMoved(@Observes ThreadMoved moved) {
+        String where = "Moved from " + moved.from() + " to " + moved.to() + ".";
+        String reason = moved.reason() == null ? where : where + " " + moved.reason();
+        int end = Math.min(reason.length(), AuditEntry.MAX_REASON);
+        if (end < reason.length() && Character.isHighSurrogate(reason.charAt(end - 1))) {
+            end--; // never half a character
+        }
+        em.persist(new AuditEntry(clock.now(), moved.moderatorId(), MOVE, null, moved.threadId(),
+                reason.substring(0, end)));
     }
 
     static final String RESTORE = "restore";

@@ -217,6 +217,7 @@ public class ModerationPages {
             case "hide" -> "Hid the post (closed)";
             case Decisions.LOCK -> "Locked the thread";
             case Decisions.UNLOCK -> "Opened the thread again";
+            case Decisions.MOVE -> "Moved the thread";
             case Decisions.RESTORE -> "Showed the post again";
             case Decisions.REDACT -> "Edited the post";
             default -> entry.action();

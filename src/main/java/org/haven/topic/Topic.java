@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 @NamedQuery(name = "Topic.all", query = "select t from Topic t order by t.sortOrder, t.name")
 @NamedQuery(name = "Topic.bySlug", query = "select t from Topic t where t.slug = :slug")
 @NamedQuery(name = "Topic.threadAdded", query = "update Topic t set t.threadCount = t.threadCount + 1 where t.id = :id")
+@NamedQuery(name = "Topic.threadRemoved", query = "update Topic t set t.threadCount = t.threadCount - 1 where t.id = :id")
 public class Topic {
 
     @Id

@@ -51,6 +51,13 @@ public class TopicService implements StartupTask {
         em.createNamedQuery("Topic.threadAdded").setParameter("id", topic.id()).executeUpdate();
     }
 
+    /** A thread left {@code from} for {@code to}: both counts change in bulk, as for a new thread. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void countMove(Topic from, Topic to) {
+        em.createNamedQuery("Topic.threadRemoved").setParameter("id", from.id()).executeUpdate();
+        em.createNamedQuery("Topic.threadAdded").setParameter("id", to.id()).executeUpdate();
+    }
+
     public Topic require(String slug) {
         return bySlug(slug).orElseThrow(() -> ApiException.notFound("That topic"));
     }

@@ -67,6 +67,8 @@ class JavaScriptOnBrowserIT extends HavenJourneys {
         signIn(moderator);
         browser.open("/moderation");
         reports.add(axe.check(browser, "care lane (/moderation), a moderator, with items"));
+        browser.open("/threads/" + threadId);
+        reports.add(axe.check(browser, "thread page (/threads/" + threadId + "), a moderator, with the moderator tools"));
         // a reported post waits in the review lane (with its hide button), and another was hidden, to be shown again
         Api.Member writer = api.newMember("AxeWriter");
         Api.Member reader = api.newMember("AxeReader");

@@ -93,17 +93,20 @@ public class DiscussionPages {
 
     private Response threadPage(int status, long id, int page, Map<String, String> errors, String draft, String previewHtml,
             CrisisHelp previewHelp, CrisisHelp writerHelp) {
-        return threadPage(status, id, page, errors, draft, previewHtml, previewHelp, writerHelp, Map.of());
+        return threadPage(status, id, page, errors, draft, previewHtml, previewHelp, writerHelp, Map.of(), null);
     }
 
+    /** {@code move}: a refused move form, shown again with what the moderator chose and wrote. */
     private Response threadPage(int status, long id, int page, Map<String, String> errors, String draft, String previewHtml,
-            CrisisHelp previewHelp, CrisisHelp writerHelp, Map<String, String> moderatorErrors) {
+            CrisisHelp previewHelp, CrisisHelp writerHelp, Map<String, String> moderatorErrors,
+            DiscussionRequests.Move move) {
         Viewer viewer = current.viewer().orElse(null);
         var view = discussion.read(id, page, viewer);
         Map<String, Object> model = new HashMap<>();
         model.put("thread", view);
         model.put("errors", errors);
         model.put("moderatorErrors", moderatorErrors);
+        model.put("move", move);
         model.put("topics", viewer != null && viewer.canModerate() ? topics.all() : java.util.List.of());
         model.put("draft", draft == null ? "" : draft);
         model.put("previewHtml", previewHtml);
@@ -325,7 +328,7 @@ public class DiscussionPages {
             }
             errors = FormErrors.of(refused);
         }
-        return threadPage(400, id, 1, Map.of(), null, null, null, null, errors);
+        return threadPage(400, id, 1, Map.of(), null, null, null, null, errors, request);
     }
 
     /** Moderators: lock the thread, or open it again (the button under the thread). */

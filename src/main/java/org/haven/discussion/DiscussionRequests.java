@@ -60,7 +60,7 @@ public final class DiscussionRequests {
     /** A moderator moves a thread to another topic (its slug), saying why if they like (kept in the audit log). */
     public record Move(@NotNull(message = "Say which topic the thread moves to.")
             @Size(max = 60, message = "There is no such topic.") String topic,
-            @Size(max = 2000, message = "A reason has at most 500 characters.") String reason) {
+            @Size(max = 2000, message = "A reason for a move has at most 360 characters.") String reason) {
     }
 
     /** A moderator locks a thread or opens it again, saying why if they like (kept in the audit log). */

@@ -238,6 +238,9 @@ public class DiscussionService {
     public void setLocked(Viewer moderator, long threadId, DiscussionRequests.LockChange change) {
         String reason = TextInput.reason(change.reason());
         boolean locked = change.locked();
+        // the counter first, as every change to a thread: a move or a hide of the same thread waits instead of
+        // failing on the thread's version
+        changes.reserve(0);
         DiscussionThread thread = thread(threadId);
         if (thread.locked() == locked) {
             return; // already so: the same answer, and nothing for the audit log to record
@@ -251,13 +254,18 @@ public class DiscussionService {
         LOG.info(() -> "thread " + threadId + (locked ? " locked" : " unlocked") + " by member " + moderator.memberId());
     }
 
+    /** The longest reason a move takes: its audit entry puts "Moved from (slug) to (slug). " before it. */
+    static final int MAX_MOVE_REASON = 360;
+
     /**
      * Moves a thread to another topic. Every post of the thread takes a new change sequence number, because the
      * search index files each post under its topic. Moving a thread where it already is changes nothing.
      */
     @Transactional
     public void move(Viewer moderator, long threadId, DiscussionRequests.Move move) {
-        String reason = TextInput.reason(move.reason());
+        // the audit entry says where from and where to before the reason, within the entry's 500 characters
+        String reason = TextInput.optional(move.reason(), "reason", MAX_MOVE_REASON,
+                "A reason for a move has at most " + MAX_MOVE_REASON + " characters.");
         Topic to = topics.bySlug(move.topic().strip())
                 .orElseThrow(() -> ApiException.invalid("topic", "There is no such topic."));
         changes.reserve(0); // the counter first, as every post write: no post of the thread changes meanwhile
@@ -268,13 +276,14 @@ public class DiscussionService {
         }
         thread.moveTo(to);
         topics.countMove(from, to);
-        List<Long> posts = em.createQuery("select p.id from Post p where p.thread = :thread order by p.id", Long.class)
-                .setParameter("thread", thread).getResultList();
-        long seq = changes.reserve(posts.size()) - posts.size() + 1;
-        for (Long post : posts) {
-            em.createQuery("update Post p set p.changeSeq = :seq where p.id = :id")
-                    .setParameter("seq", seq++).setParameter("id", post).executeUpdate();
-        }
+        long posts = em.createNamedQuery("Post.countOfThread", Long.class).setParameter("thread", thread)
+                .getSingleResult();
+        long first = changes.reserve((int) posts) - posts + 1;
+        // one statement, numbering the thread's posts in id order from the first number reserved: the counter is
+        // held for the rest of the transaction, so a long thread must not take one statement a post
+        em.createNativeQuery("UPDATE post SET change_seq = ?1 + (SELECT COUNT(*) FROM post earlier "
+                        + "WHERE earlier.thread_id = post.thread_id AND earlier.id < post.id) WHERE thread_id = ?2")
+                .setParameter(1, first).setParameter(2, threadId).executeUpdate();
         threadMoved.fire(new ThreadMoved(moderator.memberId(), threadId, from.slug(), to.slug(), reason));
         LOG.info(() -> "thread " + threadId + " moved by member " + moderator.memberId());
     }

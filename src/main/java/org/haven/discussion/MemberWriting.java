@@ -41,14 +41,13 @@ public class MemberWriting {
                     .setParameter(1, member).setParameter(2, kind).executeUpdate();
         }
         // the posts they had marked helpful rank lower in search now: each takes a change sequence number
-        @SuppressWarnings("unchecked")
-        List<Number> helped = em.createNativeQuery("SELECT post_id FROM post_reaction WHERE member_id = ?1 "
-                + "AND kind = 'helpful' ORDER BY post_id").setParameter(1, member).getResultList();
-        long seq = changes.reserve(helped.size()) - helped.size() + 1;
-        for (Number post : helped) {
-            em.createNativeQuery("UPDATE post SET change_seq = ?1 WHERE id = ?2").setParameter(1, seq++)
-                    .setParameter(2, post.longValue()).executeUpdate();
-        }
+        long helped = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM post_reaction WHERE member_id = ?1 "
+                + "AND kind = 'helpful'").setParameter(1, member).getSingleResult()).longValue();
+        long first = changes.reserve((int) helped) - helped + 1;
+        em.createNativeQuery("UPDATE post SET change_seq = ?1 + (SELECT COUNT(*) FROM post_reaction earlier "
+                        + "WHERE earlier.member_id = ?2 AND earlier.kind = 'helpful' AND earlier.post_id < post.id) "
+                        + "WHERE id IN (SELECT post_id FROM post_reaction WHERE member_id = ?2 AND kind = 'helpful')")
+                .setParameter(1, first).setParameter(2, member).executeUpdate();
         em.createNativeQuery("DELETE FROM post_reaction WHERE member_id = ?1").setParameter(1, member).executeUpdate();
         List<Post> posts = em.createQuery("select p from Post p where p.author.id = :member order by p.id", Post.class)
                 .setParameter("member", member).getResultList();

@@ -85,6 +85,8 @@ class ThreadMovesIT {
 
         assertEquals(204, api.json("PUT", path, Api.object("topic", TO), moderator).status());
         assertEquals(1, moves(api, moderator, threadId).size(), "moving a thread where it is records nothing");
+        Problems.assertProblemNaming(400, "reason", api.json("PUT", path, Api.object("topic", FROM, "reason",
+                "y".repeat(361)), moderator));
         assertEquals(toBefore + 1, threadCount(api, TO));
     }
 
@@ -103,10 +105,13 @@ class ThreadMovesIT {
         Map<String, String> cookies = Api.headers(Map.of("Cookie", "haven_session=" + moderator.token()
                 + "; haven_csrf=" + csrf));
 
+        String longReason = "because " + "x".repeat(360);
         Api.Answer refused = api.form("threads/" + threadId + "/move", Map.of("csrf", csrf, "topic", TO,
-                "reason", "x".repeat(501)), cookies);
+                "reason", longReason), cookies);
         Problems.assertPage(400, refused);
-        assertTrue(refused.body().contains("A reason has at most 500 characters."), refused.body());
+        assertTrue(refused.body().contains("A reason for a move has at most 360 characters."), refused.body());
+        assertTrue(refused.body().contains("value=\"" + longReason + "\"")
+                && refused.body().contains("<option value=\"" + TO + "\" selected>"), "what was entered is kept");
         assertEquals(FROM, api.thread(threadId, null).getJsonObject("topic").getString("slug"), "refused: not moved");
 
         Api.Answer moved = api.form("threads/" + threadId + "/move", Map.of("csrf", csrf, "topic", TO, "reason", ""),

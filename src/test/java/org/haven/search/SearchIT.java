@@ -182,6 +182,11 @@ class SearchIT {
 
         assertEquals(200, api.json("POST", "api/v1/posts/" + second + "/helpful", null, asker).status());
         assertEquals(List.of(second, first), postIds(search(api, q(word))), "the helpful mark reached the index");
+
+        assertEquals(204, api.json("DELETE", "api/v1/me", Api.object("passphrase", Api.PASSPHRASE, "posts", "keep"),
+                asker).status());
+        assertEquals(List.of(first, second), postIds(search(api, q(word))),
+                "the mark went with the member who left, and the index knows");
     }
 
     @Test

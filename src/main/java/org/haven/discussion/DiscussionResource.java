@@ -80,7 +80,7 @@ public class DiscussionResource {
     @PUT
     @Path("threads/" + ID + "/topic")
     @Operation(summary = "Moderators: move a thread to another topic, {topic, reason}: topic is the slug (400 when "
-            + "there is none such); the reason (optional, at most 500 characters) goes to the audit log. Search files "
+            + "there is none such); the reason (optional, at most 360 characters) goes to the audit log. Search files "
             + "the thread's posts under the new topic at once")
     public Response move(@PathParam("id") long id, DiscussionRequests.Move request) {
         Viewer moderator = current.requireModerator();

@@ -34,10 +34,12 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -279,6 +281,7 @@ final class PostIndex implements Closeable {
     }
 
     /** One page of results, and what the page around it needs. */
+    /** {@code query}: the words searched for, without filters, as the snippets mark them; null when there were none. */
     record Found(Query query, long total, List<Hit> hits, Map<String, Integer> topics, String suggestion) {
     }
 
@@ -323,8 +326,9 @@ final class PostIndex implements Closeable {
                 hits.add(new Hit(Long.parseLong(stored.get(ID)), stored.getField(THREAD).numericValue().longValue()));
             }
             Map<String, Integer> topics = searcher.search(facetQuery, new TopicCounts());
-            String suggestion = top.totalHits.value < 3 ? suggest(searcher, request.text()) : null;
-            return new Found(query, top.totalHits.value, hits, topics, suggestion);
+            String suggestion = top.totalHits.value < 3 ? suggest(searcher, request.text(), this) : null;
+            // the snippets mark the words: a filter on another field (topic, dates) would match nothing in the text
+            return new Found(words, top.totalHits.value, hits, topics, suggestion);
         } finally {
             searchers.release(searcher);
         }
@@ -346,7 +350,52 @@ final class PostIndex implements Closeable {
             }
         };
         Query query = parser.parse(text);
-        return query == null || query instanceof MatchNoDocsQuery ? null : query;
+        return query == null || query instanceof MatchNoDocsQuery ? null : exclusions(query);
+    }
+
+    /**
+     * Makes {@code -word} leave posts out. The simple parser reads "walk -coffee" as "walk, or anything without
+     * coffee", which finds nearly every post: among words joined by "or" (its default), each {@code -word} becomes a
+     * prohibition of the whole group, which then still needs one of its other words.
+     */
+    static Query exclusions(Query query) {
+        if (!(query instanceof BooleanQuery group)) {
+            return query;
+        }
+        BooleanQuery.Builder rebuilt = new BooleanQuery.Builder().setMinimumNumberShouldMatch(
+                group.getMinimumNumberShouldMatch());
+        List<Query> excluded = new ArrayList<>();
+        boolean anyPositive = false;
+        boolean allShould = group.clauses().stream().allMatch(c -> c.getOccur() == Occur.SHOULD);
+        for (BooleanClause clause : group.clauses()) {
+            Query excludedQuery = allShould ? negated(clause.getQuery()) : null;
+            if (excludedQuery != null) {
+                excluded.add(excludedQuery);
+            } else {
+                rebuilt.add(exclusions(clause.getQuery()), clause.getOccur());
+                anyPositive = true;
+            }
+        }
+        if (excluded.isEmpty() || !anyPositive) {
+            return excluded.isEmpty() ? rebuilt.build() : query; // "-coffee" alone: everything without coffee
+        }
+        excluded.forEach(q -> rebuilt.add(q, Occur.MUST_NOT));
+        return rebuilt.build();
+    }
+
+    /** What {@code -word} prohibits, when {@code query} is the parser's "everything but word"; else null. */
+    private static Query negated(Query query) {
+        if (query instanceof BooleanQuery not && not.clauses().size() == 2) {
+            BooleanClause first = not.clauses().get(0);
+            BooleanClause second = not.clauses().get(1);
+            if (first.getOccur() == Occur.MUST_NOT && second.getQuery() instanceof MatchAllDocsQuery) {
+                return first.getQuery();
+            }
+            if (second.getOccur() == Occur.MUST_NOT && first.getQuery() instanceof MatchAllDocsQuery) {
+                return second.getQuery();
+            }
+        }
+        return null;
     }
 
     /**
@@ -354,7 +403,7 @@ final class PostIndex implements Closeable {
      * do contain (by edit distance, then by how common it is); quotes, {@code -} and the other operators stay where
      * they were. Words shorter than three letters are left alone. Null when no word was replaced.
      */
-    private static String suggest(IndexSearcher searcher, String text) throws IOException {
+    private static String suggest(IndexSearcher searcher, String text, PostIndex index) throws IOException {
         DirectSpellChecker checker = new DirectSpellChecker();
         checker.setMinQueryLength(3);
         StringBuilder suggestion = new StringBuilder(text);
@@ -366,8 +415,9 @@ final class PostIndex implements Closeable {
             words.reset();
             while (words.incrementToken()) {
                 String word = term.toString();
-                if (word.length() < 3 || inLivePosts(searcher, word)) {
-                    continue;
+                boolean prefix = offsets.endOffset() < text.length() && text.charAt(offsets.endOffset()) == '*';
+                if (word.length() < 3 || prefix || inLivePosts(searcher, word) || found(searcher, index, word)) {
+                    continue; // a word the posts hold, as typed or by its stem or a synonym, is no misspelling
                 }
                 // the spell checker reads term statistics, which still count posts removed since the last merge:
                 // a word is offered only when a post that readers can see holds it
@@ -387,6 +437,11 @@ final class PostIndex implements Closeable {
     }
 
     private static final Analyzer SPELLING = new SearchAnalysis.Spelling();
+
+    private static boolean found(IndexSearcher searcher, PostIndex index, String word) throws IOException {
+        Query alone = index.parse(word);
+        return alone == null || searcher.count(alone) > 0;
+    }
 
     private static boolean inLivePosts(IndexSearcher searcher, String word) throws IOException {
         return searcher.count(new TermQuery(new Term(SPELL, word))) > 0;

@@ -75,7 +75,8 @@ public class ErrorResponses {
         if (failure instanceof ConstraintViolationException violations) {
             return invalid(violations);
         }
-        if (causedBy(failure, OptimisticLockException.class)) {
+        if (causedBy(failure, OptimisticLockException.class)
+                || causedByClassNamed(failure, "org.eclipse.persistence.exceptions.OptimisticLockException")) {
             return Problem.of(409, "Conflict",
                     "Someone changed this at the same time. Reload to see the latest version, then try again.");
         }
@@ -150,6 +151,18 @@ public class ErrorResponses {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** For exceptions of a provider's own classes, which Haven does not compile against. */
+    private static boolean causedByClassNamed(Throwable failure, String className) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+                if (c.getName().equals(className)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -2,11 +2,13 @@ package org.haven.web;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
@@ -39,6 +41,10 @@ public class FormCsrf implements ContainerRequestFilter, ContainerResponseFilter
     private static final String ISSUED = "haven.csrf.issued";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
+
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         Cookie cookie = request.getCookies().get(COOKIE);
@@ -59,7 +65,13 @@ public class FormCsrf implements ContainerRequestFilter, ContainerResponseFilter
         }
         byte[] body = request.getEntityStream().readAllBytes();
         request.setEntityStream(new ByteArrayInputStream(body));
-        String sent = field(new String(body, StandardCharsets.UTF_8));
+        String form = new String(body, StandardCharsets.UTF_8);
+        if (MalformedAddresses.BAD_ESCAPE.matcher(form).find()) {
+            throw new ApiException(400, "Malformed form",
+                    "The form could not be read: a % must be followed by two hexadecimal digits. Please go back and "
+                            + "send it again from the page.", null);
+        }
+        String sent = field(form);
         if (request.getProperty(ISSUED) != null || !Secrets.constantTimeEquals(token, sent)) {
             throw ApiException.forbidden("This form has expired. Please go back, reload the page and try again.");
         }
@@ -70,7 +82,7 @@ public class FormCsrf implements ContainerRequestFilter, ContainerResponseFilter
         String path = request.getUriInfo().getPath();
         boolean api = path.startsWith("api/") || path.startsWith("/api/");
         if (!api && request.getProperty(ISSUED) != null && request.getProperty(PROPERTY) instanceof String token) {
-            boolean secure = "https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme())
+            boolean secure = servletRequest.isSecure()
                     || "https".equalsIgnoreCase(request.getHeaderString("X-Forwarded-Proto"));
             response.getHeaders().add("Set-Cookie", new NewCookie.Builder(COOKIE).value(token).path("/")
                     .httpOnly(true).secure(secure).sameSite(NewCookie.SameSite.STRICT).build());

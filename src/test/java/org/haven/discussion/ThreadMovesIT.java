@@ -114,6 +114,11 @@ class ThreadMovesIT {
                 && refused.body().contains("<option value=\"" + TO + "\" selected>"), "what was entered is kept");
         assertEquals(FROM, api.thread(threadId, null).getJsonObject("topic").getString("slug"), "refused: not moved");
 
+        Api.Answer brokenForm = api.send("POST", "threads/" + threadId + "/move", "application/x-www-form-urlencoded",
+                "csrf=" + csrf + "&topic=" + TO + "&reason=50%", cookies);
+        assertEquals(400, brokenForm.status(), "a stray % in a form is a 400, not a 500: " + brokenForm.body());
+        Problems.assertNoStackTrace(brokenForm.body());
+
         Api.Answer moved = api.form("threads/" + threadId + "/move", Map.of("csrf", csrf, "topic", TO, "reason", ""),
                 cookies);
         assertEquals(303, moved.status(), moved.body());

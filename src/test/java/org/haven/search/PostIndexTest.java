@@ -157,6 +157,27 @@ class PostIndexTest {
     }
 
     @Test
+    void aMinusLeavesOutThePostsThatHoldTheWord() throws IOException {
+        add(post(1, "cravings", null, "a walk and coffee", JAN, 0), post(2, "cravings", null, "a walk at dawn", JAN, 0),
+                post(3, "cravings", null, "nothing about it", JAN, 0), post(4, "cravings", null, "tea at dawn", JAN, 0));
+        assertEquals(List.of(2L), ids("walk -coffee"));
+        assertEquals(List.of(2L), ids("walk tea -coffee -\"tea at\"").stream().sorted().toList());
+        assertEquals(List.of(2L, 4L), ids("(walk -coffee) | tea").stream().sorted().toList());
+        assertEquals(List.of(1L), ids("+walk +coffee"));
+        assertEquals(List.of(2L, 3L, 4L), ids("-coffee").stream().sorted().toList(), "a minus alone: all but those");
+    }
+
+    @Test
+    void snippetsMarkTheWordsWhateverTheFilters() throws IOException {
+        String text = "It starts with tea. Later the urge fades if you wait it out.";
+        add(post(1, "cravings", null, text, JAN, 0));
+        PostIndex.Found found = index.search(new SearchRequest("craving", "cravings", JAN.toLocalDate(), null, true, 1),
+                10);
+        assertEquals(1, found.total());
+        assertTrue(index.snippet(found.query(), text).contains("<mark>urge</mark>"), index.snippet(found.query(), text));
+    }
+
+    @Test
     void prefixesMatchTheWordsAsTypedInAnyCase() throws IOException {
         add(post(1, "cravings", null, "Cravings came back on Friday", JAN, 0),
                 post(2, "cravings", null, "the crave is strong", JAN, 0));
@@ -174,6 +195,9 @@ class PostIndexTest {
         assertEquals("\"alcohol\" and Medication", index.search(
                 new SearchRequest("\"Alcohl\" and Medication", null, null, null, false, 1), 10).suggestion(),
                 "only the misspelt word changes; a word posts hold stays as typed");
+
+        assertNull(index.search(new SearchRequest("medic* relapsing", null, null, null, false, 1), 10).suggestion(),
+                "a prefix, and a word found by its stem, are no misspellings");
 
         index.apply(List.of(new PostFeed.Change(2, 20, "cravings", null, "", JAN, 0, false, ++seq)));
         index.refresh();

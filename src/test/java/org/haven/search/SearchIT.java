@@ -247,6 +247,12 @@ class SearchIT {
         assertTrue(page.body().contains("Give the day as YYYY-MM-DD"), "the form is shown again with the message");
         assertFalse(page.body().contains("help-panel"));
 
+        Api.Answer brokenEscape = api.rawGet("search?q=my+worst+night+100%");
+        assertEquals(400, brokenEscape.status(), brokenEscape.body());
+        assertTrue(brokenEscape.body().contains("not followed by two hexadecimal digits"), brokenEscape.body());
+        Problems.assertNoStackTrace(brokenEscape.body());
+        assertEquals(400, api.rawGet("api/v1/search?q=%ZZ").status());
+
         Api.Answer tooLong = api.get("search?" + q("i took all my pills and i'm scared. ".repeat(8)));
         Problems.assertPage(400, tooLong);
         assertTrue(tooLong.body().contains("Keep the search under 200 characters"));

@@ -114,6 +114,26 @@ public final class Api {
         return send(builder(path, headers).GET());
     }
 
+    /**
+     * A GET sent as raw bytes over a socket, for addresses {@link java.net.URI} refuses to build (a stray {@code %}):
+     * what a careless client or a hand-typed address sends. Answers the status and body (headers left out).
+     */
+    public Answer rawGet(String pathAndQuery) {
+        java.net.URI root = uri("");
+        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+            String request = "GET /" + pathAndQuery + " HTTP/1.1\r\nHost: " + root.getHost() + ":" + root.getPort()
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            int bodyStart = response.indexOf("\r\n\r\n");
+            return new Answer(status, java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true),
+                    bodyStart < 0 ? "" : response.substring(bodyStart + 4));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public Answer get(String path) {
         return get(path, Map.of());
     }

@@ -90,6 +90,7 @@ class PrivacyIT {
         assertEquals(200, api.get("api/v1/search?q=" + marker + "+pills+to+not+wake+up", member).status());
         assertEquals(400, api.get("api/v1/search?q=" + marker + "&from=" + marker).status());
         assertEquals(200, api.get("search?q=" + marker + "&sort=newest").status());
+        assertEquals(400, api.rawGet("search?q=" + marker + "+100%").status(), "a broken escape is refused, not logged");
         api.json("DELETE", "api/v1/me", Api.object("passphrase", "not it " + marker, "posts", "erase"), member);
         api.send("DELETE", "api/v1/sessions/current", null, null, member.bearer());
 

@@ -32,7 +32,8 @@ public class PostFeed {
      *
      * @param title the thread's title when this is its opening post, else null (a reply does not repeat the title)
      * @param text the post as plain text (Markdown and markup removed)
-     * @param searchable whether readers may find it: false for hidden and deleted posts, which the index drops
+     * @param searchable whether readers may find it: false for hidden and deleted posts, which the index drops (but an
+     *     opening post its author deleted keeps its thread's title findable, with no text)
      */
     public record Change(long postId, long threadId, String topic, String title, String text, OffsetDateTime createdAt,
             int helpfulCount, boolean searchable, long changeSeq) {
@@ -54,12 +55,35 @@ public class PostFeed {
 
     private Change change(Post p) {
         DiscussionThread thread = p.thread();
-        boolean searchable = p.shown();
+        boolean searchable = p.shown() || titleOnly(p);
         return new Change(p.id(), thread.id(), thread.topic().slug(),
                 searchable && p.opening() ? thread.title() : null,
-                searchable ? renderer.excerpt(p.bodyMarkdown(), Integer.MAX_VALUE) : "",
+                p.shown() ? renderer.excerpt(p.bodyMarkdown(), Integer.MAX_VALUE) : "",
                 p.createdAt(), p.helpfulCount(), searchable, p.changeSeq());
     }
+
+    /**
+     * An opening post its author deleted, in a thread whose title readers still see: the index keeps the title (the
+     * post's words are gone). Must agree with {@link #SEARCHABLE} and {@link #shown}.
+     */
+    private static boolean titleOnly(Post p) {
+        return p.opening() && p.deleted() && !p.thread().openingHiddenByModerator()
+                && !DiscussionThread.ERASED_TITLE.equals(p.thread().title());
+    }
+
+    /** What readers can find, in JPQL: a visible post, or the title of a thread whose opening post was deleted. */
+    private static final String SEARCHABLE = "(p.status = :visible or (p.opening = :yes and p.status = :deleted "
+            + "and t.openingHidden = :no and t.title <> :erased))";
+
+    private static <Q extends jakarta.persistence.Query> Q searchable(Q query) {
+        query.setParameter("visible", PostStatus.VISIBLE).setParameter("deleted", PostStatus.DELETED)
+                .setParameter("yes", true).setParameter("no", false)
+                .setParameter("erased", DiscussionThread.ERASED_TITLE);
+        return query;
+    }
+
+    /** What a result shows of an opening post that was deleted: its thread's title, and this. */
+    static final String DELETED_OPENING = "The opening post was deleted by its author; the replies are still there.";
 
     /** The highest change sequence number any post carries (0 when there are none). */
     @Transactional
@@ -71,8 +95,8 @@ public class PostFeed {
     /** How many posts readers can see: an index that holds another number of documents is out of step. */
     @Transactional
     public long searchableCount() {
-        return em.createQuery("select count(p) from Post p where p.status = :visible", Long.class)
-                .setParameter("visible", PostStatus.VISIBLE).getSingleResult();
+        return searchable(em.createQuery("select count(p) from Post p join p.thread t where " + SEARCHABLE, Long.class))
+                .getSingleResult();
     }
 
     /** The posts among {@code postIds} that readers can see now, by id. */
@@ -81,12 +105,13 @@ public class PostFeed {
         if (postIds.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("select p from Post p join fetch p.thread where p.id in :ids and p.status = :visible",
-                        Post.class)
-                .setParameter("ids", postIds).setParameter("visible", PostStatus.VISIBLE)
+        return searchable(em.createQuery("select p from Post p join fetch p.thread t where p.id in :ids and "
+                        + SEARCHABLE, Post.class))
+                .setParameter("ids", postIds)
                 .getResultStream()
                 .map(p -> new Shown(p.id(), p.thread().id(), p.opening(), DiscussionViews.titleOf(p.thread()),
-                        DiscussionViews.topicOf(p.thread()), renderer.excerpt(p.bodyMarkdown(), Integer.MAX_VALUE),
+                        DiscussionViews.topicOf(p.thread()),
+                        p.shown() ? renderer.excerpt(p.bodyMarkdown(), Integer.MAX_VALUE) : DELETED_OPENING,
                         p.createdAt()))
                 .collect(Collectors.toMap(Shown::postId, Function.identity()));
     }

@@ -244,8 +244,11 @@ public class SearchService implements StartupTask {
         }
     }
 
-    /** The administrators' rebuild: how many posts the index holds afterwards, and up to which change. */
-    public record Rebuilt(int posts, long mark) {
+    /**
+     * The administrators' rebuild: how many posts the index holds afterwards, up to which change, and how many the
+     * database shows readers (the two counts agree unless posts were written meanwhile; start-up compares them too).
+     */
+    public record Rebuilt(int posts, long mark, long databasePosts) {
     }
 
     public Rebuilt rebuild() {
@@ -254,7 +257,7 @@ public class SearchService implements StartupTask {
         try {
             rebuild(index);
             LOG.info(() -> "search index rebuilt on demand up to change " + index.mark());
-            return new Rebuilt(index.size(), index.mark());
+            return new Rebuilt(index.size(), index.mark(), feed.searchableCount());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

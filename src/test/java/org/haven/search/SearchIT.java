@@ -108,6 +108,34 @@ class SearchIT {
     }
 
     @Test
+    void aThreadWhoseOpeningPostWasDeletedIsStillFoundByItsTitle() {
+        Api api = new Api(base);
+        String inTitle = word();
+        String inBody = word();
+        Api.Member writer = api.newMember("Regretful");
+        JsonObject thread = api.startThread(writer, TOPIC, "Weekends " + inTitle, "Too much said here " + inBody, false);
+        long threadId = thread.getJsonNumber("id").longValue();
+        long openingId = thread.getJsonObject("post").getJsonNumber("id").longValue();
+        api.reply(api.newMember("Stayer"), threadId, "Weekends are long for me too", true);
+
+        assertEquals(204, api.json("DELETE", "api/v1/posts/" + openingId, "", writer).status());
+        assertEquals(0, search(api, q(inBody)).getJsonNumber("total").longValue(), "the deleted words are not found");
+        JsonObject found = search(api, q(inTitle));
+        assertEquals(List.of(openingId), postIds(found), "the title readers still see is found: " + found);
+        JsonObject hit = found.getJsonArray("hits").getJsonObject(0);
+        assertEquals("Weekends " + inTitle, hit.getString("title"));
+        assertTrue(hit.getString("snippet").contains("deleted by its author") && !hit.getString("snippet")
+                .contains(inBody), hit.toString());
+        assertFalse(hit.getBoolean("reply"));
+
+        Api.Answer rebuilt = api.json("POST", "api/v1/admin/search/rebuild", "", api.administrator());
+        assertEquals(200, rebuilt.status(), rebuilt.body());
+        assertEquals(rebuilt.json().getInt("databasePosts"), rebuilt.json().getInt("posts"),
+                "the index and the database count the same posts, or every start-up would rebuild: " + rebuilt.body());
+        assertEquals(List.of(openingId), postIds(search(api, q(inTitle))), "a rebuild keeps the title too");
+    }
+
+    @Test
     void aPostAModeratorHidesIsNotFoundUntilItIsShownAgain() {
         Api api = new Api(base);
         String word = word();
@@ -270,6 +298,8 @@ class SearchIT {
         Api.Answer rebuilt = api.json("POST", "api/v1/admin/search/rebuild", "", api.administrator());
         assertEquals(200, rebuilt.status(), rebuilt.body());
         assertTrue(rebuilt.json().getInt("posts") > 0);
+        assertEquals(rebuilt.json().getInt("databasePosts"), rebuilt.json().getInt("posts"),
+                "after every other test's posts, hidden and deleted ones too: " + rebuilt.body());
         assertEquals(List.of(postId), postIds(search(api, q(word))));
 
         Api.Answer ready = api.get("health/ready");

@@ -40,8 +40,9 @@ public class PostFeed {
     }
 
     /** A post as a result shows it, read when the page of results is shown (so never stale, and never hidden). */
+    /** {@code bodyShown} is false for an opening post its author deleted: {@code text} then says so. */
     public record Shown(long postId, long threadId, boolean opening, String title, DiscussionViews.TopicRef topic,
-            String text, OffsetDateTime createdAt) {
+            String text, boolean bodyShown, OffsetDateTime createdAt) {
     }
 
     /** Up to {@code limit} posts whose change sequence number is above {@code mark}, lowest first. */
@@ -112,7 +113,7 @@ public class PostFeed {
                 .map(p -> new Shown(p.id(), p.thread().id(), p.opening(), DiscussionViews.titleOf(p.thread()),
                         DiscussionViews.topicOf(p.thread()),
                         p.shown() ? renderer.excerpt(p.bodyMarkdown(), Integer.MAX_VALUE) : DELETED_OPENING,
-                        p.createdAt()))
+                        p.shown(), p.createdAt()))
                 .collect(Collectors.toMap(Shown::postId, Function.identity()));
     }
 }

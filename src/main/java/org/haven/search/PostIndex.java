@@ -280,8 +280,10 @@ final class PostIndex implements Closeable {
         }
     }
 
-    /** One page of results, and what the page around it needs. */
-    /** {@code query}: the words searched for, without filters, as the snippets mark them; null when there were none. */
+    /**
+     * One page of results, and what the page around it needs. {@code query} is the words searched for, without
+     * filters, as the snippets mark them; null when there were none.
+     */
     record Found(Query query, long total, List<Hit> hits, Map<String, Integer> topics, String suggestion) {
     }
 
@@ -376,8 +378,13 @@ final class PostIndex implements Closeable {
                 anyPositive = true;
             }
         }
-        if (excluded.isEmpty() || !anyPositive) {
-            return excluded.isEmpty() ? rebuilt.build() : query; // "-coffee" alone: everything without coffee
+        if (excluded.isEmpty()) {
+            return rebuilt.build();
+        }
+        if (!anyPositive) { // "-coffee -tea": every post with neither (the parser's reading is "no coffee or no tea")
+            BooleanQuery.Builder neither = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST);
+            excluded.forEach(q -> neither.add(q, Occur.MUST_NOT));
+            return neither.build();
         }
         excluded.forEach(q -> rebuilt.add(q, Occur.MUST_NOT));
         return rebuilt.build();

@@ -308,7 +308,8 @@ public class SearchService implements StartupTask {
                 PostFeed.Shown post = shown.get(hit.postId());
                 if (post != null) { // hidden or deleted since the index last caught up: not shown
                     hits.add(new Hit(post.threadId(), post.postId(), !post.opening(), post.title(),
-                            current.snippet(found.query(), post.text()), post.topic(), post.createdAt()));
+                            post.bodyShown() ? current.snippet(found.query(), post.text()) : PostIndex.escape(post.text()),
+                            post.topic(), post.createdAt()));
                 }
             }
             long ranked = Math.min(found.total(), PostIndex.MAX_RESULTS);

@@ -165,6 +165,8 @@ class PostIndexTest {
         assertEquals(List.of(2L, 4L), ids("(walk -coffee) | tea").stream().sorted().toList());
         assertEquals(List.of(1L), ids("+walk +coffee"));
         assertEquals(List.of(2L, 3L, 4L), ids("-coffee").stream().sorted().toList(), "a minus alone: all but those");
+        assertEquals(List.of(3L), ids("-coffee -dawn").stream().sorted().toList(), "minuses alone: neither word");
+        assertEquals(List.of(1L, 3L), ids("-tea -\"at dawn\"").stream().sorted().toList());
     }
 
     @Test

@@ -126,6 +126,9 @@ class SearchIT {
         assertEquals("Weekends " + inTitle, hit.getString("title"));
         assertTrue(hit.getString("snippet").contains("deleted by its author") && !hit.getString("snippet")
                 .contains(inBody), hit.toString());
+        JsonObject byCommonWords = search(api, q(inTitle + " opening post deleted"));
+        assertFalse(byCommonWords.getJsonArray("hits").getJsonObject(0).getString("snippet").contains("<mark>"),
+                "the placeholder is not the post: nothing in it is marked as found");
         assertFalse(hit.getBoolean("reply"));
 
         Api.Answer rebuilt = api.json("POST", "api/v1/admin/search/rebuild", "", api.administrator());
@@ -280,6 +283,9 @@ class SearchIT {
         assertTrue(brokenEscape.body().contains("not followed by two hexadecimal digits"), brokenEscape.body());
         Problems.assertNoStackTrace(brokenEscape.body());
         assertEquals(400, api.rawGet("api/v1/search?q=%ZZ").status());
+        Api.Answer typed = api.rawGet("api/v1/search?q=walk|tea+\"one+day\"+{x}");
+        assertEquals(200, typed.status(), "characters a typed address leaves unencoded: " + typed.body());
+        assertEquals(200, api.rawGet("search?q=walk|tea+^+`").status());
 
         Api.Answer tooLong = api.get("search?" + q("i took all my pills and i'm scared. ".repeat(8)));
         Problems.assertPage(400, tooLong);

@@ -55,8 +55,17 @@ public class SearchPages {
             return href(topic, sort);
         }
 
+        /** Whether a topic, a date or newest-first was chosen: the form then shows its options open. */
+        public boolean filtered() {
+            return !blank(topic) || !blank(from) || !blank(to) || "newest".equals(sort);
+        }
+
+        private static boolean blank(String value) {
+            return value == null || value.isBlank();
+        }
+
         private static void append(StringBuilder href, String name, String value) {
-            if (value != null && !value.isBlank()) {
+            if (!blank(value)) {
                 href.append('&').append(name).append('=').append(encode(value));
             }
         }

@@ -96,7 +96,6 @@ final class PostIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Analyzer queryAnalyzer = SearchAnalysis.forQueries();
-    private final Analyzer indexAnalyzer;
     private final String database;
     private boolean created;
     private volatile long mark;
@@ -104,7 +103,6 @@ final class PostIndex implements Closeable {
     private PostIndex(IndexWriter writer, String database) throws IOException {
         this.writer = writer;
         this.database = database;
-        this.indexAnalyzer = writer.getAnalyzer();
         this.searchers = new SearcherManager(writer, null);
         Map<String, String> data = userData(writer);
         this.mark = Long.parseLong(data.getOrDefault(MARK, "0"));
@@ -459,13 +457,6 @@ final class PostIndex implements Closeable {
      * in {@code <mark>}. When nothing in the text matched (the title did), its beginning.
      */
     String snippet(Query query, String text) throws IOException {
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builderWithoutSearcher(indexAnalyzer)
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxNoHighlightPassages(0)
-                .withMaxLength(Math.max(1, text.length()))
-                .build();
         Object highlighted = query == null ? null : highlighter.highlightWithoutSearcher(BODY, query, text, 1);
         if (highlighted instanceof String html && !html.isEmpty()) {
             return html;
@@ -474,6 +465,18 @@ final class PostIndex implements Closeable {
     }
 
     private static final int SNIPPET_CHARS = 220;
+
+    /**
+     * One highlighter for every snippet (it keeps no state between calls). It reads the whole text: a post's text is
+     * at most 20,000 characters, above Lucene's default of 10,000.
+     */
+    private final UnifiedHighlighter highlighter = UnifiedHighlighter.builderWithoutSearcher(SearchAnalysis.forIndex())
+            .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                    BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            .withMaxNoHighlightPassages(0)
+            .withMaxLength(Integer.MAX_VALUE - 1)
+            .build();
 
     /** HTML-escapes text for the snippet, as the highlighter's formatter escapes around the marks. */
     static String escape(String text) {

@@ -290,7 +290,8 @@ public class SearchService implements StartupTask {
 
     public Results search(SearchRequest request, Viewer viewer) {
         requireReady();
-        if (request.topic() != null && topics.bySlug(request.topic()).isEmpty()) {
+        List<TopicService.TopicView> all = topics.all(); // one read: the topic's check and the counts' names
+        if (request.topic() != null && all.stream().noneMatch(t -> t.slug().equals(request.topic()))) {
             throw new ApiException(400, "Invalid input", "There is no such topic.",
                     List.of(new org.haven.web.Problem.FieldError("topic", "query", "There is no such topic.")));
         }
@@ -315,7 +316,7 @@ public class SearchService implements StartupTask {
             long ranked = Math.min(found.total(), PostIndex.MAX_RESULTS);
             int pageCount = (int) Math.max(1, (ranked + PAGE_SIZE - 1) / PAGE_SIZE);
             return new Results(request.text(), found.total(), request.page(), pageCount, hits,
-                    facets(found.topics()), found.suggestion(), help, null);
+                    facets(all, found.topics()), found.suggestion(), help, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (AlreadyClosedException e) {
@@ -331,8 +332,8 @@ public class SearchService implements StartupTask {
         return crisis.helpFor(crisis.check(query).level(), viewer == null ? null : viewer.country()).orElse(null);
     }
 
-    private List<TopicCount> facets(Map<String, Integer> counts) {
-        return topics.all().stream().filter(t -> counts.containsKey(t.slug()))
+    private static List<TopicCount> facets(List<TopicService.TopicView> all, Map<String, Integer> counts) {
+        return all.stream().filter(t -> counts.containsKey(t.slug()))
                 .map(t -> new TopicCount(t.slug(), t.name(), counts.get(t.slug())))
                 .sorted(Comparator.comparingInt(TopicCount::count).reversed())
                 .toList();

@@ -24,6 +24,10 @@ import org.haven.identity.Viewer;
 import org.haven.platform.Clock;
 import org.haven.topic.Topic;
 import org.haven.topic.TopicService;
+import org.haven.watchedwords.Screening;
+import org.haven.watchedwords.WatchAction;
+import org.haven.watchedwords.WatchedWords;
+import org.haven.watchedwords.WordList;
 import org.haven.web.ApiException;
 
 /**
@@ -73,15 +77,25 @@ public class DiscussionService {
     Event<PostRedacted> redacted;
 
     @Inject
+    WatchedWords watchedWords;
+
+    @Inject
+    Event<PostScreened> screened;
+
+    @Inject
     @ConfigProperty(name = "haven.edit.window.minutes", defaultValue = "30")
     long editWindowMinutes;
 
     @Transactional
     public DiscussionViews.CreatedThread startThread(Viewer viewer, String topicSlug, DiscussionRequests.NewThread request) {
         Topic topic = topics.require(topicSlug);
-        String title = TextInput.title(request.title());
-        String body = TextInput.body(request.body());
+        String typedTitle = TextInput.title(request.title());
+        String typedBody = TextInput.body(request.body());
         boolean anonymous = Boolean.TRUE.equals(request.anonymous());
+        CrisisVerdict verdict = crisis.check(checkedText(typedTitle, typedBody));
+        Written written = screen(viewer, typedTitle, typedBody, verdict);
+        String title = written.title();
+        String body = written.body();
         // the change number before anything that refers to the member's row, as in every post write and in an
         // account's deletion: one lock order, so a member's writing and their deletion cannot deadlock (rendered
         // first, so that the counter, which serialises post writes, is not held while rendering)
@@ -90,12 +104,20 @@ public class DiscussionService {
         Member author = em.getReference(Member.class, viewer.memberId());
         var now = clock.now();
         DiscussionThread thread = new DiscussionThread(topic, title, author, anonymous, now);
+        if (written.hold()) {
+            thread.openingHeld(); // counted in its topic once approved
+        } else {
+            topics.countThread(topic);
+        }
         em.persist(thread);
-        topics.countThread(topic);
         Post post = new Post(thread, author, anonymous, true, body, html, now, changeSeq);
+        if (written.hold()) {
+            post.hold(changeSeq);
+        }
         em.persist(post);
         em.flush();
-        CrisisHelp help = afterWrite(viewer, post, thread.id(), checkedText(title, body));
+        forReview(post, thread.id(), written);
+        CrisisHelp help = afterWrite(viewer, post, thread.id(), verdict);
         LOG.fine(() -> "thread " + thread.id() + " started with post " + post.id());
         return new DiscussionViews.CreatedThread(thread.id(), title, DiscussionViews.topicOf(thread),
                 DiscussionViews.post(post, viewer.memberId()), help);
@@ -104,7 +126,10 @@ public class DiscussionService {
     @Transactional
     public DiscussionViews.CreatedPost reply(Viewer viewer, long threadId, DiscussionRequests.NewPost request) {
         DiscussionThread thread = thread(threadId);
-        String body = TextInput.body(request.body());
+        String typed = TextInput.body(request.body());
+        CrisisVerdict verdict = crisis.check(typed);
+        Written written = screen(viewer, null, typed, verdict);
+        String body = written.body();
         var now = clock.now();
         String html = renderer.toSafeHtml(body); // before the counter, which serialises post writes
         // the change counter before the thread's row, as every write takes them: an edit into crisis language takes
@@ -118,22 +143,39 @@ public class DiscussionService {
         }
         // a hidden opening post (drug sourcing, say) closes its thread too: replies would only answer it. Read after
         // the counter, which a hide holds until it commits
-        if (em.createNamedQuery("Thread.openingHidden", Boolean.class).setParameter("id", threadId).getSingleResult()) {
+        Object[] opening = (Object[]) em.createNamedQuery("Thread.opening").setParameter("id", threadId)
+                .getSingleResult();
+        if ((Boolean) opening[0]) {
             throw ApiException.conflict("A moderator hid this thread's opening post, so it takes no new replies.");
+        }
+        if ((Boolean) opening[1]) {
+            throw ApiException.conflict("This thread is waiting for a moderator's approval, so it takes no replies "
+                    + "yet.");
         }
         Member author = em.getReference(Member.class, viewer.memberId());
         boolean anonymous = Boolean.TRUE.equals(request.anonymous());
         Post post = new Post(thread, author, anonymous, false, body, html, now, change);
+        if (written.hold()) {
+            post.hold(change);
+        }
         em.persist(post);
         em.flush();
-        CrisisHelp help = afterWrite(viewer, post, threadId, body);
+        forReview(post, threadId, written);
+        CrisisHelp help = afterWrite(viewer, post, threadId, verdict);
         LOG.fine(() -> "post " + post.id() + " added to thread " + threadId);
         return new DiscussionViews.CreatedPost(post.id(), threadId, DiscussionViews.post(post, viewer.memberId()), help);
     }
 
     @Transactional
     public DiscussionViews.CreatedPost edit(Viewer viewer, long postId, DiscussionRequests.EditPost request) {
-        String body = TextInput.body(request.body());
+        String typed = TextInput.body(request.body());
+        // an edit is checked like a new post, and its writer gets the same help: "I took them all" can be added later;
+        // an opening post with its thread's title, as when the thread was started ("Goodbye everyone" + "thank you
+        // for everything" says what neither says alone). The title is read without the post, which is read below
+        CrisisVerdict verdict = crisis.check(checkedTextOfEdit(postId, typed));
+        // and screened like a new post: a held word added by an edit holds the post
+        Written written = screen(viewer, null, typed, verdict);
+        String body = written.body();
         String html = renderer.toSafeHtml(body);
         // the change counter before the post is read, as a moderator's hide takes them: the post is then read as the
         // hide left it, and the edit is refused with the hide's reason rather than failing its version check
@@ -141,12 +183,15 @@ public class DiscussionService {
         Post post = post(postId);
         post.edit(viewer.memberId(), request.version(), body, html, clock.now(),
                 Duration.ofMinutes(editWindowMinutes), seq);
+        if (written.hold() && !post.held()) {
+            post.hold(seq);
+            if (post.opening()) {
+                holdOpening(post.thread());
+            }
+        }
         em.flush();
-        // an edit is checked like a new post, and its writer gets the same help: "I took them all" can be added later;
-        // an opening post with its thread's title, as when the thread was started ("Goodbye everyone" + "thank you
-        // for everything" says what neither says alone)
-        CrisisHelp help = afterWrite(viewer, post, post.thread().id(),
-                post.opening() ? checkedText(post.thread().title(), body) : body);
+        forReview(post, post.thread().id(), written);
+        CrisisHelp help = afterWrite(viewer, post, post.thread().id(), verdict);
         return new DiscussionViews.CreatedPost(post.id(), post.thread().id(), DiscussionViews.post(post, viewer.memberId()), help);
     }
 
@@ -165,12 +210,86 @@ public class DiscussionService {
         return TextInput.body(body);
     }
 
-    /** The text the crisis check will read of an edit: an opening post's with its thread's title. */
+    /**
+     * The text the crisis check will read of an edit: an opening post's with its thread's title. Reads the title
+     * alone, so that the post itself is first read where the edit holds the change counter.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public String checkedTextOfEdit(long postId, String body) {
-        Post post = post(postId);
         String clean = TextInput.body(body);
-        return post.opening() ? checkedText(post.thread().title(), clean) : clean;
+        Object[] row = em.createNamedQuery("Post.openingTitle", Object[].class).setParameter("id", postId)
+                .getResultStream().findFirst().orElseThrow(() -> ApiException.notFound("That post"));
+        return (Boolean) row[0] ? checkedText((String) row[1], clean) : clean;
+    }
+
+    /** A post as the watched words leave it: censored, held for approval or not, and what moderators should read. */
+    private record Written(String title, String body, boolean hold, List<String> review) {
+    }
+
+    /**
+     * Screens a member's post against the watched words. A word to block refuses the post, naming it, so that the
+     * writer can change it and nothing is stored; a word to hold holds it for approval; a word to flag asks for review;
+     * a word to censor is censored in what is stored. Crisis language (CONCERN or above) wins over the list: such a
+     * post is never refused or held, only flagged, so that it reaches its readers and the care lane. Moderators'
+     * posts are not screened: they quote the words when they explain the rules.
+     */
+    private Written screen(Viewer viewer, String title, String body, CrisisVerdict verdict) {
+        if (viewer.canModerate()) {
+            return new Written(title, body, false, List.of());
+        }
+        Screening screening = watchedWords.screen(title, body);
+        if (screening == Screening.NOTHING) {
+            return new Written(title, body, false, List.of());
+        }
+        boolean crisisPost = verdict.level().atLeast(CrisisLevel.CONCERN);
+        WordList.Match blocked = screening.first(WatchAction.BLOCK).orElse(null);
+        if (blocked != null && !crisisPost) {
+            boolean inTitle = screening.inTitle(blocked);
+            String words = (inTitle ? title : body).substring(blocked.start(), blocked.end());
+            throw ApiException.invalid(inTitle ? "title" : "body", "Haven does not allow \"" + words + "\" in posts. "
+                    + "Change it, then post again: nothing was posted.");
+        }
+        List<String> review = crisisPost ? screening.phrases(WatchAction.BLOCK, WatchAction.HOLD, WatchAction.FLAG)
+                : screening.phrases(WatchAction.HOLD, WatchAction.FLAG);
+        return new Written(title == null ? null : screening.censorTitle(title), screening.censorBody(body),
+                screening.any(WatchAction.HOLD) && !crisisPost, review);
+    }
+
+    /** A held or flagged post goes to the review lane, inside the post's transaction. */
+    private void forReview(Post post, long threadId, Written written) {
+        if (!written.review().isEmpty()) {
+            screened.fire(new PostScreened(post.id(), threadId, written.review(), post.held()));
+        }
+    }
+
+    /** A thread's opening post was held by an edit: the thread leaves the lists and its topic's count. */
+    private void holdOpening(DiscussionThread thread) {
+        if (!thread.openingHeldForApproval()) {
+            thread.openingHeld();
+            topics.uncountThread(thread.topic());
+        }
+    }
+
+    /** A thread's held opening post is shown: the thread joins the lists and its topic's count. */
+    private void releaseOpening(DiscussionThread thread) {
+        if (thread.openingHeldForApproval()) {
+            thread.openingReleased();
+            topics.countThread(thread.topic());
+        }
+    }
+
+    /**
+     * A moderator approved a held post, inside the decision's transaction: readers see it from now on. Takes the
+     * change counter and then the post's row, as every writer does before it locks a moderation item. Nothing
+     * happens to a post that is no longer held (deleted by its author, or hidden meanwhile).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void approveByModerator(long postId) {
+        long seq = changes.next();
+        Post post = lockedPost(postId);
+        if (post.approve(seq) && post.opening()) {
+            releaseOpening(post.thread());
+        }
     }
 
     /**
@@ -178,8 +297,7 @@ public class DiscussionService {
      * rejects a post: it adds a care item for moderators (CONCERN and above), turns on the readers'
      * resource banner (IDEATION and above) and answers the help the writer sees.
      */
-    private CrisisHelp afterWrite(Viewer viewer, Post post, long threadId, String text) {
-        CrisisVerdict verdict = crisis.check(text);
+    private CrisisHelp afterWrite(Viewer viewer, Post post, long threadId, CrisisVerdict verdict) {
         if (verdict.level() == CrisisLevel.NONE) {
             return null;
         }
@@ -209,7 +327,8 @@ public class DiscussionService {
         long seq = helpful ? changes.next() : 0;
         Post post = post(postId);
         if (!post.shown()) {
-            throw ApiException.conflict(post.hidden() ? "A moderator hid this post." : "This post was deleted.");
+            throw ApiException.conflict(post.hidden() ? "A moderator hid this post."
+                    : post.held() ? HELD : "This post was deleted.");
         }
         if (helpful && post.isBy(viewer.memberId())) {
             throw ApiException.forbidden("You cannot mark your own post helpful.");
@@ -275,7 +394,9 @@ public class DiscussionService {
             return;
         }
         thread.moveTo(to);
-        topics.countMove(from, to);
+        if (!thread.openingHeldForApproval()) { // a held thread is counted nowhere until approved
+            topics.countMove(from, to);
+        }
         long posts = em.createNamedQuery("Post.countOfThread", Long.class).setParameter("thread", thread)
                 .getSingleResult();
         long first = changes.reserve((int) posts) - posts + 1;
@@ -299,8 +420,9 @@ public class DiscussionService {
                 .setFirstResult((page - 1) * POSTS_PER_PAGE).setMaxResults(POSTS_PER_PAGE)
                 .getResultStream().map(p -> DiscussionViews.post(p, viewerId, viewer != null && viewer.canModerate()))
                 .toList();
-        return new DiscussionViews.ThreadView(thread.id(), DiscussionViews.titleOf(thread),
-                DiscussionViews.topicOf(thread), thread.locked(), DiscussionViews.authorOf(thread), thread.createdAt(),
+        return new DiscussionViews.ThreadView(thread.id(), DiscussionViews.titleOf(thread, viewer),
+                DiscussionViews.topicOf(thread), thread.locked(), DiscussionViews.authorOf(thread, viewer),
+                thread.createdAt(),
                 thread.replyCount(), page, pageCount, posts,
                 thread.resourceBanner() ? crisis.bannerFor(viewer == null ? null : viewer.country()) : null);
     }
@@ -371,6 +493,9 @@ public class DiscussionService {
         if (post.hidden()) {
             throw ApiException.conflict(HIDDEN_ALREADY);
         }
+        if (post.held()) {
+            throw ApiException.conflict(HELD + " Moderators read it before anyone else does.");
+        }
         return new PostGlimpse(post.id(), post.thread().id(), renderer.excerpt(post.bodyMarkdown(), maxChars));
     }
 
@@ -386,6 +511,9 @@ public class DiscussionService {
         }
         if (post.hidden()) {
             throw ApiException.conflict(HIDDEN_ALREADY);
+        }
+        if (post.held()) {
+            throw ApiException.conflict(HELD + " Moderators read it before anyone else does.");
         }
         return post.thread().id();
     }
@@ -460,11 +588,14 @@ public class DiscussionService {
         post.restore(seq);
         if (post.opening()) {
             post.thread().openingRestored();
+            releaseOpening(post.thread()); // a held post a moderator hid, then showed after all
         }
         restored.fire(new PostRestored(moderator.memberId(), postId, post.thread().id(), why));
         LOG.info(() -> "post " + postId + " shown again by member " + moderator.memberId());
         return post.thread().id();
     }
+
+    private static final String HELD = "This post is waiting for a moderator's approval.";
 
     private static final String HIDDEN_ALREADY = "A moderator has hidden this post already; there is nothing more to "
             + "report.";

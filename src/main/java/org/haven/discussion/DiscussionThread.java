@@ -25,12 +25,15 @@ import org.haven.topic.Topic;
 @Entity
 @Table(name = "discussion_thread")
 @NamedQuery(name = "Thread.byTopic", query = "select t from DiscussionThread t join fetch t.topic left join fetch t.author "
-        + "where t.topic = :topic order by t.lastActivityAt desc, t.id desc")
-@NamedQuery(name = "Thread.countByTopic", query = "select count(t) from DiscussionThread t where t.topic = :topic")
+        + "where t.topic = :topic and t.openingHeld = false order by t.lastActivityAt desc, t.id desc")
+// a thread whose opening post waits for a moderator's approval is listed nowhere and counted nowhere until approved
+@NamedQuery(name = "Thread.countByTopic", query = "select count(t) from DiscussionThread t where t.topic = :topic "
+        + "and t.openingHeld = false")
 @NamedQuery(name = "Thread.recent", query = "select t from DiscussionThread t join fetch t.topic left join fetch t.author "
-        + "order by t.lastActivityAt desc, t.id desc")
+        + "where t.openingHeld = false order by t.lastActivityAt desc, t.id desc")
 // A reply is counted with a bulk update that only succeeds on an open thread (see DiscussionService#reply).
-@NamedQuery(name = "Thread.openingHidden", query = "select t.openingHidden from DiscussionThread t where t.id = :id")
+@NamedQuery(name = "Thread.opening", query = "select t.openingHidden, t.openingHeld from DiscussionThread t "
+        + "where t.id = :id")
 @NamedQuery(name = "Thread.replied", query = "update DiscussionThread t set t.replyCount = t.replyCount + 1, "
         + "t.lastActivityAt = :now where t.id = :id and t.status = :open")
 @NamedQuery(name = "Thread.showBanner", query = "update DiscussionThread t set t.resourceBanner = true where t.id = :id")
@@ -50,6 +53,10 @@ public class DiscussionThread {
 
     @Column(name = "opening_hidden", nullable = false)
     private boolean openingHidden;
+
+    /** The opening post waits for a moderator's approval (a watched word held it). */
+    @Column(name = "opening_held", nullable = false)
+    private boolean openingHeld;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "author_id")
@@ -116,6 +123,23 @@ public class DiscussionThread {
 
     boolean openingHiddenByModerator() {
         return openingHidden;
+    }
+
+    /** What readers see of a thread whose opening post waits for a moderator's approval. */
+    static final String HELD_TITLE = "(thread waiting for a moderator's approval)";
+
+    /** The opening post is held for approval: the thread is kept out of lists and counts, and takes no replies. */
+    void openingHeld() {
+        this.openingHeld = true;
+    }
+
+    /** The opening post was approved (or a moderator showed it again): the thread is listed from now on. */
+    void openingReleased() {
+        this.openingHeld = false;
+    }
+
+    boolean openingHeldForApproval() {
+        return openingHeld;
     }
 
     /** A moderator took identifying or method details out of the title. */

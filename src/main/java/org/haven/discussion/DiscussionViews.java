@@ -22,7 +22,7 @@ public final class DiscussionViews {
      */
     public record PostView(long id, String author, boolean anonymous, boolean opening, String bodyHtml,
             OffsetDateTime createdAt, OffsetDateTime editedAt, int helpfulCount, int supportCount, boolean deleted,
-            boolean yours, long version, boolean hidden, String moderatorNote) {
+            boolean yours, long version, boolean hidden, String moderatorNote, boolean held) {
     }
 
     public record ThreadView(long id, String title, TopicRef topic, boolean locked, String author,
@@ -65,25 +65,44 @@ public final class DiscussionViews {
 
     /**
      * A post as {@code viewerId} sees it. A hidden post keeps its text for moderators (marked {@code hidden}, so they
-     * can review the decision) and for its author's export, never for other readers.
+     * can review the decision) and for its author's export, never for other readers. A post held for approval is read
+     * by its author and the moderators only (marked {@code held}).
      */
     static PostView post(Post p, Long viewerId, boolean moderator) {
         boolean yours = viewerId != null && p.isBy(viewerId);
-        boolean readable = p.shown() || p.hidden() && moderator;
+        boolean readable = p.shown() || p.hidden() && moderator || p.held() && (moderator || yours);
         return new PostView(p.id(), readable ? authorName(p.author(), p.anonymous()) : "", p.anonymous(),
                 p.opening(), readable ? p.bodyHtml() : "", p.createdAt(), p.editedAt(), p.helpfulCount(),
-                p.supportCount(), p.deleted(), yours, p.version(), p.hidden(), readable ? p.moderatorNote() : null);
+                p.supportCount(), p.deleted(), yours, p.version(), p.hidden(), readable ? p.moderatorNote() : null,
+                p.held());
     }
 
     /** A thread's title as readers see it: a moderator who hid the opening post hid the title with it. */
     static final String HIDDEN_AUTHOR = "[hidden]";
 
     static String titleOf(DiscussionThread t) {
-        return t.openingHiddenByModerator() ? DiscussionThread.HIDDEN_TITLE : t.title();
+        return t.openingHiddenByModerator() ? DiscussionThread.HIDDEN_TITLE
+                : t.openingHeldForApproval() ? DiscussionThread.HELD_TITLE : t.title();
+    }
+
+    /** The title as {@code viewer} reads it: the writer and the moderators read a held thread's own title. */
+    static String titleOf(DiscussionThread t, org.haven.identity.Viewer viewer) {
+        return readsHeld(t, viewer) ? t.title() : titleOf(t);
+    }
+
+    static String authorOf(DiscussionThread t, org.haven.identity.Viewer viewer) {
+        return readsHeld(t, viewer) ? authorName(t.author(), t.anonymous()) : authorOf(t);
+    }
+
+    /** Whether {@code viewer} reads a thread whose opening post waits for approval: its writer and the moderators. */
+    private static boolean readsHeld(DiscussionThread t, org.haven.identity.Viewer viewer) {
+        return t.openingHeldForApproval() && !t.openingHiddenByModerator() && viewer != null
+                && (viewer.canModerate() || t.author() != null && t.author().id().equals(viewer.memberId()));
     }
 
     static String authorOf(DiscussionThread t) {
-        return t.openingHiddenByModerator() ? HIDDEN_AUTHOR : authorName(t.author(), t.anonymous());
+        return t.openingHiddenByModerator() || t.openingHeldForApproval() ? HIDDEN_AUTHOR
+                : authorName(t.author(), t.anonymous());
     }
 
     static ThreadSummary summary(DiscussionThread t) {

@@ -85,6 +85,9 @@ public class MemberWriting {
             if (p.hidden()) {
                 post.add("hiddenByModerator", true);
             }
+            if (p.held()) {
+                post.add("waitingForApproval", true);
+            }
             if (p.moderatorNote() != null) {
                 post.add("editedByModerator", p.moderatorNote());
             }

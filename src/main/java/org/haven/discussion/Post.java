@@ -40,6 +40,8 @@ import org.haven.web.ApiException;
         + "where p.id = :id")
 @NamedQuery(name = "Post.supported", query = "update Post p set p.supportCount = p.supportCount + 1 where p.id = :id")
 @NamedQuery(name = "Post.byIds", query = "select p from Post p where p.id in :ids")
+// what the crisis check of an edit reads with the body: an opening post's title (without reading the post itself)
+@NamedQuery(name = "Post.openingTitle", query = "select p.opening, t.title from Post p join p.thread t where p.id = :id")
 @NamedQuery(name = "Post.counts", query = "select p.helpfulCount, p.supportCount from Post p where p.id = :id")
 public class Post {
 
@@ -209,6 +211,27 @@ public class Post {
         this.changeSeq = nextChangeSeq;
     }
 
+    /**
+     * A watched word holds the post for a moderator's approval: only its author and the moderators read it meanwhile.
+     * Never for crisis language (see DiscussionService#screened).
+     */
+    void hold(long nextChangeSeq) {
+        if (status == PostStatus.VISIBLE) {
+            this.status = PostStatus.HELD;
+            this.changeSeq = nextChangeSeq;
+        }
+    }
+
+    /** A moderator approved a held post: readers see it from now on. Whether it was held. */
+    boolean approve(long nextChangeSeq) {
+        if (status != PostStatus.HELD) {
+            return false;
+        }
+        this.status = PostStatus.VISIBLE;
+        this.changeSeq = nextChangeSeq;
+        return true;
+    }
+
     /** A moderator undoes a hide: the post is shown again as it was. */
     void restore(long nextChangeSeq) {
         if (status != PostStatus.HIDDEN) {
@@ -258,6 +281,11 @@ public class Post {
 
     boolean hidden() {
         return status == PostStatus.HIDDEN;
+    }
+
+    /** Waiting for a moderator's approval: its author and the moderators read it, no one else. */
+    boolean held() {
+        return status == PostStatus.HELD;
     }
 
     /** Whether readers see the post's text: neither deleted by its author nor hidden by a moderator. */

@@ -69,12 +69,12 @@ public class PostFeed {
      */
     private static boolean titleOnly(Post p) {
         return p.opening() && p.deleted() && !p.thread().openingHiddenByModerator()
-                && !DiscussionThread.ERASED_TITLE.equals(p.thread().title());
+                && !p.thread().openingHeldForApproval() && !DiscussionThread.ERASED_TITLE.equals(p.thread().title());
     }
 
     /** What readers can find, in JPQL: a visible post, or the title of a thread whose opening post was deleted. */
     private static final String SEARCHABLE = "(p.status = :visible or (p.opening = :yes and p.status = :deleted "
-            + "and t.openingHidden = :no and t.title <> :erased))";
+            + "and t.openingHidden = :no and t.openingHeld = :no and t.title <> :erased))";
 
     private static <Q extends jakarta.persistence.Query> Q searchable(Q query) {
         query.setParameter("visible", PostStatus.VISIBLE).setParameter("deleted", PostStatus.DELETED)

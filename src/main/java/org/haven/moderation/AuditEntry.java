@@ -90,6 +90,14 @@ class AuditEntry {
         this.reason = reason;
     }
 
+    /** An action on no post or thread (a change to the watched words): the reason says what changed. */
+    AuditEntry(OffsetDateTime at, long moderatorId, String action, String reason) {
+        this.at = at;
+        this.moderatorId = moderatorId;
+        this.action = action;
+        this.reason = reason;
+    }
+
     Long id() {
         return id;
     }

@@ -90,11 +90,13 @@ public class Decisions {
         if (decision == Decision.HIDE && reason == null) {
             throw ApiException.invalid("reason", "Say why the post is hidden: the audit log keeps it.");
         }
-        ModerationItem item;
+        ModerationItem item = em.find(ModerationItem.class, itemId);
+        if (item == null) {
+            throw ApiException.notFound("That moderation item");
+        }
+        // the post before the item, as every writer locks them; a refusal below rolls the post's change back
         if (decision == Decision.HIDE) {
-            // the post before the item, as every writer locks them; a refusal below rolls the hiding back
-            item = em.find(ModerationItem.class, itemId);
-            if (item == null || item.postId() == null) {
+            if (item.postId() == null) {
                 throw ApiException.notFound("That moderation item");
             }
             if (item.lane() == Lane.CARE) {
@@ -102,13 +104,13 @@ public class Decisions {
                         + "replies. If it also breaks a rule, members' reports bring it to the review lane.");
             }
             discussion.hideByModerator(item.postId());
-            try {
-                em.refresh(item, LockModeType.PESSIMISTIC_WRITE);
-            } catch (jakarta.persistence.EntityNotFoundException gone) {
-                throw ApiException.notFound("That moderation item"); // retention removed it meanwhile
-            }
-        } else {
-            item = lockedItem(itemId);
+        } else if (item.awaitsApproval()) {
+            discussion.approveByModerator(item.postId()); // readers see the held post from now on
+        }
+        try {
+            em.refresh(item, LockModeType.PESSIMISTIC_WRITE);
+        } catch (jakarta.persistence.EntityNotFoundException gone) {
+            throw ApiException.notFound("That moderation item"); // retention removed it meanwhile
         }
         OffsetDateTime now = clock.now();
         item.decide(moderator.memberId(), request.version(), decision, now);
@@ -182,6 +184,9 @@ public class Decisions {
 
     private static String target(AuditEntry entry) {
         if (entry.itemId() == null) {
+            if (entry.action().startsWith("words-")) {
+                return "watched words";
+            }
             return entry.postId() != null ? "post " + entry.postId()
                     : entry.threadId() != null ? "thread " + entry.threadId() : "";
         }
@@ -209,6 +214,12 @@ public class Decisions {
         }
         em.persist(new AuditEntry(clock.now(), moved.moderatorId(), MOVE, null, moved.threadId(),
                 reason.substring(0, end)));
+    }
+
+    /** A moderator changed the watched words: recorded in the same transaction, with the entry and its action. */
+    void onWatchListChanged(@Observes org.haven.watchedwords.WatchListChanged change) {
+        em.persist(new AuditEntry(clock.now(), change.moderatorId(), "words-" + change.change(),
+                "\"" + change.phrase() + "\": " + change.action().label().toLowerCase(java.util.Locale.ROOT)));
     }
 
     static final String RESTORE = "restore";

@@ -134,6 +134,46 @@ public class ModerationItem {
         return item;
     }
 
+    /** Kinds of review items opened by watched words: a post waiting for approval, or a published post flagged. */
+    static final String KIND_HELD = "held";
+    static final String KIND_WATCHED = "watched-word";
+
+    /** A review item for a post the watched words held for approval or flagged; {@code phrases} are what was found. */
+    static ModerationItem screened(long postId, long threadId, boolean held, String phrases, OffsetDateTime now) {
+        ModerationItem item = new ModerationItem();
+        item.lane = Lane.REVIEW;
+        item.kind = held ? KIND_HELD : KIND_WATCHED;
+        item.status = ItemStatus.PENDING;
+        item.postId = postId;
+        item.threadId = threadId;
+        item.createdAt = now;
+        item.rules = phrases;
+        item.prioritise();
+        return item;
+    }
+
+    /**
+     * The post this pending review item is about was screened again (an edit, or an item a report opened): the
+     * watched words found join the item's, and a post now held makes it an item that waits for approval.
+     */
+    void screenedAgain(boolean held, String phrases) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        if (rules != null && !rules.isBlank()) {
+            all.addAll(java.util.Arrays.asList(rules.split(",")));
+        }
+        all.addAll(java.util.Arrays.asList(phrases.split(",")));
+        String joined = String.join(",", all);
+        rules = joined.length() > 1000 ? joined.substring(0, joined.lastIndexOf(',', 1000)) : joined;
+        if (held) {
+            kind = KIND_HELD;
+        }
+    }
+
+    /** Whether the item's post waits for a moderator's approval: approving the item publishes it. */
+    boolean awaitsApproval() {
+        return KIND_HELD.equals(kind);
+    }
+
     /**
      * One more member reported the post: the item rises among those of its level. A member's worry counts at least
      * as much as thoughts of suicide the detector read (IDEATION): a person saw what the detector may not have.

@@ -220,6 +220,9 @@ public class ModerationPages {
             case Decisions.MOVE -> "Moved the thread";
             case Decisions.RESTORE -> "Showed the post again";
             case Decisions.REDACT -> "Edited the post";
+            case "words-add" -> "Watched a word";
+            case "words-change" -> "Changed a watched word";
+            case "words-remove" -> "Stopped watching a word";
             default -> entry.action();
         };
         String link = entry.postId() != null ? "/posts/" + entry.postId()
@@ -406,9 +409,7 @@ public class ModerationPages {
             levelClass = item.level() == null ? "level-worry"
                     : "level-" + item.level().name().toLowerCase(Locale.ROOT);
         } else {
-            label = item.reports().isEmpty() ? "Reported (the member who reported it has since left Haven)"
-                    : "Reported: " + String.join("; ", item.reports().stream().map(CareQueue.ReportView::label)
-                            .distinct().toList());
+            label = reviewLabel(item);
             levelClass = "level-review";
         }
         // the detector's rules alone: reasons also name what members reported, which the page lists apart
@@ -448,6 +449,22 @@ public class ModerationPages {
     }
 
     /** What the level means, in the words a volunteer acts on. */
+    /** What brought a review item: watched words (a post held for approval, or flagged), members' reports, or both. */
+    static String reviewLabel(CareQueue.CareItemView item) {
+        List<String> reported = item.reports().stream().map(CareQueue.ReportView::reason).toList();
+        List<String> watched = item.reasons().stream().filter(r -> !reported.contains(r)).map(w -> "\u201c" + w
+                + "\u201d").toList();
+        String words = String.join(", ", watched);
+        String reports = item.reports().isEmpty() ? null : "Reported: " + String.join("; ", item.reports().stream()
+                .map(CareQueue.ReportView::label).distinct().toList());
+        String screened = "held".equals(item.kind()) ? "Waiting for approval (watched words: " + words + ")"
+                : watched.isEmpty() ? null : "Flagged by watched words: " + words;
+        if (screened == null) {
+            return reports != null ? reports : "Reported (the member who reported it has since left Haven)";
+        }
+        return reports == null ? screened : screened + ". " + reports;
+    }
+
     static String levelLabel(CrisisLevel level) {
         if (level == null) {
             return "Care";

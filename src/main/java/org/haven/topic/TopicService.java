@@ -51,6 +51,12 @@ public class TopicService implements StartupTask {
         em.createNamedQuery("Topic.threadAdded").setParameter("id", topic.id()).executeUpdate();
     }
 
+    /** A thread's opening post was held for approval by its writer's edit: the thread is counted again once approved. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void uncountThread(Topic topic) {
+        em.createNamedQuery("Topic.threadRemoved").setParameter("id", topic.id()).executeUpdate();
+    }
+
     /** A thread left {@code from} for {@code to}: both counts change in bulk, as for a new thread. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void countMove(Topic from, Topic to) {

@@ -24,10 +24,11 @@ import org.haven.identity.Viewer;
 import org.haven.platform.Clock;
 import org.haven.topic.Topic;
 import org.haven.topic.TopicService;
-import org.haven.watchedwords.Screening;
-import org.haven.watchedwords.WatchAction;
-import org.haven.watchedwords.WatchedWords;
-import org.haven.watchedwords.WordList;
+import org.haven.screening.Premoderation;
+import org.haven.screening.Screening;
+import org.haven.screening.WatchAction;
+import org.haven.screening.WatchedWords;
+import org.haven.screening.WordList;
 import org.haven.web.ApiException;
 
 /**
@@ -83,6 +84,9 @@ public class DiscussionService {
     Event<PostScreened> screened;
 
     @Inject
+    Premoderation premoderation;
+
+    @Inject
     @ConfigProperty(name = "haven.edit.window.minutes", defaultValue = "30")
     long editWindowMinutes;
 
@@ -93,7 +97,8 @@ public class DiscussionService {
         String typedBody = TextInput.body(request.body());
         boolean anonymous = Boolean.TRUE.equals(request.anonymous());
         CrisisVerdict verdict = crisis.check(checkedText(typedTitle, typedBody));
-        Written written = screen(viewer, typedTitle, typedBody, verdict);
+        requireMayWrite(viewer, verdict);
+        Written written = screen(viewer, typedTitle, typedBody, verdict, true);
         String title = written.title();
         String body = written.body();
         // the change number before anything that refers to the member's row, as in every post write and in an
@@ -128,7 +133,8 @@ public class DiscussionService {
         DiscussionThread thread = thread(threadId);
         String typed = TextInput.body(request.body());
         CrisisVerdict verdict = crisis.check(typed);
-        Written written = screen(viewer, null, typed, verdict);
+        requireMayWrite(viewer, verdict);
+        Written written = screen(viewer, null, typed, verdict, true);
         String body = written.body();
         var now = clock.now();
         String html = renderer.toSafeHtml(body); // before the counter, which serialises post writes
@@ -148,7 +154,8 @@ public class DiscussionService {
         if ((Boolean) opening[0]) {
             throw ApiException.conflict("A moderator hid this thread's opening post, so it takes no new replies.");
         }
-        if ((Boolean) opening[1]) {
+        if ((Boolean) opening[1] && !verdict.level().atLeast(CrisisLevel.CONCERN)) {
+            // its writer may still answer there in crisis language: that is never refused, and reaches the care lane
             throw ApiException.conflict("This thread is waiting for a moderator's approval, so it takes no replies "
                     + "yet.");
         }
@@ -173,8 +180,9 @@ public class DiscussionService {
         // an opening post with its thread's title, as when the thread was started ("Goodbye everyone" + "thank you
         // for everything" says what neither says alone). The title is read without the post, which is read below
         CrisisVerdict verdict = crisis.check(checkedTextOfEdit(postId, typed));
+        requireMayWrite(viewer, verdict);
         // and screened like a new post: a held word added by an edit holds the post
-        Written written = screen(viewer, null, typed, verdict);
+        Written written = screen(viewer, null, typed, verdict, false);
         String body = written.body();
         String html = renderer.toSafeHtml(body);
         // the change counter before the post is read, as a moderator's hide takes them: the post is then read as the
@@ -187,6 +195,12 @@ public class DiscussionService {
             post.hold(seq);
             if (post.opening()) {
                 holdOpening(post.thread());
+            }
+        } else if (post.held() && verdict.level().atLeast(CrisisLevel.CONCERN) && post.approve(seq)) {
+            // a held post edited into crisis language is published: crisis language is never held (its review item
+            // stays, for a moderator to read)
+            if (post.opening()) {
+                releaseOpening(post.thread());
             }
         }
         em.flush();
@@ -222,6 +236,21 @@ public class DiscussionService {
         return (Boolean) row[0] ? checkedText((String) row[1], clean) : clean;
     }
 
+    /**
+     * A member a moderator suspended or banned does not write or react until it ends; reporting a post (a worry about
+     * someone is a safety signal), deleting their own posts and their account stay open. A post in crisis language is
+     * published all the same: help comes before sanctions, and the care lane hears of it as of any other.
+     */
+    private void requireMayWrite(Viewer viewer, CrisisVerdict verdict) {
+        if (viewer.suspendedAt(clock.now()) && (verdict == null || !verdict.level().atLeast(CrisisLevel.CONCERN))) {
+            throw ApiException.forbidden((viewer.banned() ? "A moderator banned your account from writing."
+                    : "A moderator suspended your account until " + org.haven.identity.Sanctions.when(
+                            viewer.suspendedUntil()) + ", so you cannot write until then.")
+                    + " Your account page has their message. If you are struggling, the crisis lines on the help page "
+                    + "are there at any time.");
+        }
+    }
+
     /** A post as the watched words leave it: censored, held for approval or not, and what moderators should read. */
     private record Written(String title, String body, boolean hold, List<String> review) {
     }
@@ -230,18 +259,20 @@ public class DiscussionService {
      * Screens a member's post against the watched words. A word to block refuses the post, naming it, so that the
      * writer can change it and nothing is stored; a word to hold holds it for approval; a word to flag asks for review;
      * a word to censor is censored in what is stored. Crisis language (CONCERN or above) wins over the list: such a
-     * post is never refused or held, only flagged, so that it reaches its readers and the care lane. Moderators'
-     * posts are not screened: they quote the words when they explain the rules.
+     * post is never refused or held, only flagged, so that it reaches its readers and the care lane. A new post
+     * ({@code fresh}) of a member with fewer published posts than pre-moderation asks is held too. Moderators' posts
+     * are not screened: they quote the words when they explain the rules.
      */
-    private Written screen(Viewer viewer, String title, String body, CrisisVerdict verdict) {
+    private Written screen(Viewer viewer, String title, String body, CrisisVerdict verdict, boolean fresh) {
         if (viewer.canModerate()) {
             return new Written(title, body, false, List.of());
         }
+        boolean crisisPost = verdict.level().atLeast(CrisisLevel.CONCERN);
+        boolean newcomer = fresh && !crisisPost && isNewcomer(viewer);
         Screening screening = watchedWords.screen(title, body);
         if (screening == Screening.NOTHING) {
-            return new Written(title, body, false, List.of());
+            return new Written(title, body, newcomer, newcomer ? List.of(Premoderation.REASON) : List.of());
         }
-        boolean crisisPost = verdict.level().atLeast(CrisisLevel.CONCERN);
         WordList.Match blocked = screening.first(WatchAction.BLOCK).orElse(null);
         if (blocked != null && !crisisPost) {
             boolean inTitle = screening.inTitle(blocked);
@@ -249,10 +280,22 @@ public class DiscussionService {
             throw ApiException.invalid(inTitle ? "title" : "body", "Haven does not allow \"" + words + "\" in posts. "
                     + "Change it, then post again: nothing was posted.");
         }
-        List<String> review = crisisPost ? screening.phrases(WatchAction.BLOCK, WatchAction.HOLD, WatchAction.FLAG)
-                : screening.phrases(WatchAction.HOLD, WatchAction.FLAG);
+        List<String> review = new java.util.ArrayList<>(crisisPost
+                ? screening.phrases(WatchAction.BLOCK, WatchAction.HOLD, WatchAction.FLAG)
+                : screening.phrases(WatchAction.HOLD, WatchAction.FLAG));
+        if (newcomer) {
+            review.add(Premoderation.REASON);
+        }
         return new Written(title == null ? null : screening.censorTitle(title), screening.censorBody(body),
-                screening.any(WatchAction.HOLD) && !crisisPost, review);
+                newcomer || screening.any(WatchAction.HOLD) && !crisisPost, List.copyOf(review));
+    }
+
+    /** Whether pre-moderation holds the member's next post: fewer of their posts are published than it asks. */
+    private boolean isNewcomer(Viewer viewer) {
+        int held = premoderation.firstPostsHeld();
+        return held > 0 && em.createNamedQuery("Post.countPublishedBy", Long.class)
+                .setParameter("member", viewer.memberId()).setParameter("visible", PostStatus.VISIBLE)
+                .getSingleResult() < held;
     }
 
     /** A held or flagged post goes to the review lane, inside the post's transaction. */
@@ -322,6 +365,7 @@ public class DiscussionService {
      */
     @Transactional
     public DiscussionViews.Reactions react(Viewer viewer, long postId, String kind) {
+        requireMayWrite(viewer, null);
         boolean helpful = "helpful".equals(kind);
         // a helpful mark changes the post's rank in search: like every post write, the counter before the post
         long seq = helpful ? changes.next() : 0;
@@ -474,6 +518,22 @@ public class DiscussionService {
     public String addressOf(long postId) {
         Post post = post(postId);
         return "/threads/" + post.thread().id() + "?page=" + pageOf(postId) + "#post-" + postId;
+    }
+
+    /**
+     * The account that wrote a post, for a moderator's action on its writer (never shown to the moderator); empty when
+     * the writer has left Haven. 404 for no such post.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<Long> writerOf(long postId) {
+        Post post = post(postId);
+        return java.util.Optional.ofNullable(post.author()).map(Member::id);
+    }
+
+    /** The thread of a post (404 for no such post). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long threadOf(long postId) {
+        return post(postId).thread().id();
     }
 
     /** A post as a form about it shows it: its thread and a plain-text excerpt. */

@@ -40,6 +40,9 @@ import org.haven.web.ApiException;
         + "where p.id = :id")
 @NamedQuery(name = "Post.supported", query = "update Post p set p.supportCount = p.supportCount + 1 where p.id = :id")
 @NamedQuery(name = "Post.byIds", query = "select p from Post p where p.id in :ids")
+// pre-moderation: how many of a member's posts readers see
+@NamedQuery(name = "Post.countPublishedBy", query = "select count(p) from Post p where p.author.id = :member "
+        + "and p.status = :visible")
 // what the crisis check of an edit reads with the body: an opening post's title (without reading the post itself)
 @NamedQuery(name = "Post.openingTitle", query = "select p.opening, t.title from Post p join p.thread t where p.id = :id")
 @NamedQuery(name = "Post.counts", query = "select p.helpfulCount, p.supportCount from Post p where p.id = :id")

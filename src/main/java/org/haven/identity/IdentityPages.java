@@ -44,6 +44,9 @@ public class IdentityPages {
     @Inject
     CurrentMember current;
 
+    @Inject
+    Sanctions sanctions;
+
     @Context
     HttpServletRequest http;
 
@@ -238,6 +241,8 @@ public class IdentityPages {
         model.put("errors", errors);
         model.put("posts", posts);
         model.put("changed", changed);
+        // the moderators' notices, opened here: reading them marks them read
+        model.put("notices", current.viewer().map(sanctions::open).orElse(java.util.List.of()));
         return pages.page(status, "account.jte", model);
     }
 }

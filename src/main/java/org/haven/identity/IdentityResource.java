@@ -34,6 +34,12 @@ public class IdentityResource {
     CurrentMember current;
 
     @Inject
+    Sanctions sanctions;
+
+    @Inject
+    org.haven.platform.Clock clock;
+
+    @Inject
     Throttle throttle;
 
     @Inject
@@ -96,6 +102,21 @@ public class IdentityResource {
     public IdentityRequests.MemberView me() {
         Viewer viewer = current.require();
         return new IdentityRequests.MemberView(viewer.pseudonym(), viewer.role().wireName(), viewer.country());
+    }
+
+    public record Notices(java.util.List<Sanctions.NoticeView> notices, String suspendedUntil, boolean banned) {
+    }
+
+    @GET
+    @Path("me/notices")
+    @Operation(summary = "What the moderators sent you, newest first (50 at most): {notices: [{kind: warning, "
+            + "suspension, ban, lifted or hidden, heading, message, postId, endsAt, createdAt}], suspendedUntil, "
+            + "banned}. Reading them marks them read")
+    public Notices notices() {
+        Viewer viewer = current.require();
+        boolean suspended = viewer.suspendedAt(clock.now());
+        return new Notices(sanctions.open(viewer), suspended && !viewer.banned()
+                ? viewer.suspendedUntil().toString() : null, suspended && viewer.banned());
     }
 
     @GET

@@ -50,8 +50,19 @@ public class Member {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    /** When the member may write again (null: not suspended); {@link #BANNED} for a ban. */
+    @Column(name = "suspended_until")
+    private OffsetDateTime suspendedUntil;
+
+    /** Notices from the moderators the member has not opened yet. */
+    @Column(name = "unread_notices", nullable = false)
+    private int unreadNotices;
+
     @Version
     private long version;
+
+    /** A ban is a suspension that does not end. */
+    public static final OffsetDateTime BANNED = OffsetDateTime.parse("9999-12-31T00:00:00Z");
 
     protected Member() {
     }
@@ -78,6 +89,30 @@ public class Member {
     void recovered(String newPassphraseHash, String newRecoveryCodeHash) {
         this.passphraseHash = newPassphraseHash;
         this.recoveryCodeHash = newRecoveryCodeHash;
+    }
+
+    /** Suspended until {@code until} (or banned, with {@link #BANNED}); a later sanction replaces an earlier one. */
+    void suspend(OffsetDateTime until) {
+        this.suspendedUntil = until;
+    }
+
+    /** The suspension or ban ends now. Whether there was one running at {@code now}. */
+    boolean lift(OffsetDateTime now) {
+        boolean running = suspendedAt(now);
+        this.suspendedUntil = null;
+        return running;
+    }
+
+    boolean suspendedAt(OffsetDateTime now) {
+        return suspendedUntil != null && suspendedUntil.isAfter(now);
+    }
+
+    OffsetDateTime suspendedUntil() {
+        return suspendedUntil;
+    }
+
+    int unreadNotices() {
+        return unreadNotices;
     }
 
     public Long id() {

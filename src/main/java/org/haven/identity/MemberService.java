@@ -251,7 +251,8 @@ public class MemberService {
                 .filter(s -> s.isActiveAt(now))
                 .map(s -> {
                     Member m = s.member();
-                    return new Viewer(m.id(), m.pseudonym(), m.role(), m.country(), SessionCookies.csrfFor(token), viaCookie);
+                    return new Viewer(m.id(), m.pseudonym(), m.role(), m.country(), SessionCookies.csrfFor(token), viaCookie,
+                            m.suspendedUntil(), m.unreadNotices());
                 });
     }
 
@@ -329,6 +330,6 @@ public class MemberService {
         Member member = repository.byPseudonym(pseudonym).orElseGet(() -> repository.add(
                 new Member(pseudonym, "!demo-account-no-sign-in", RecoveryCodes.hash(RecoveryCodes.generate()),
                         MemberRole.MEMBER, clock.now())));
-        return new Viewer(member.id(), member.pseudonym(), member.role(), member.country(), "", false);
+        return new Viewer(member.id(), member.pseudonym(), member.role(), member.country(), "", false, null, 0);
     }
 }

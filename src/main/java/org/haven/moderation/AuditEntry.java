@@ -98,6 +98,15 @@ class AuditEntry {
         this.reason = reason;
     }
 
+    /** {@code reason} cut to what an entry keeps, never in the middle of a character. */
+    static String fit(String reason) {
+        int end = Math.min(reason.length(), MAX_REASON);
+        if (end < reason.length() && Character.isHighSurrogate(reason.charAt(end - 1))) {
+            end--;
+        }
+        return reason.substring(0, end);
+    }
+
     Long id() {
         return id;
     }

@@ -54,6 +54,9 @@ public class Decisions {
     DiscussionService discussion;
 
     @Inject
+    org.haven.identity.Sanctions sanctions;
+
+    @Inject
     @ConfigProperty(name = "haven.moderation.claim.minutes", defaultValue = "15")
     int claimMinutes;
 
@@ -104,6 +107,9 @@ public class Decisions {
                         + "replies. If it also breaks a rule, members' reports bring it to the review lane.");
             }
             discussion.hideByModerator(item.postId());
+            // the writer is told why (DESIGN.md: "reject with a reason sent to the author")
+            long postId = item.postId();
+            discussion.writerOf(postId).ifPresent(writer -> sanctions.postHidden(writer, postId, reason));
         } else if (item.awaitsApproval()) {
             discussion.approveByModerator(item.postId()); // readers see the held post from now on
         }
@@ -187,6 +193,9 @@ public class Decisions {
             if (entry.action().startsWith("words-")) {
                 return "watched words";
             }
+            if ("premoderate".equals(entry.action())) {
+                return "pre-moderation";
+            }
             return entry.postId() != null ? "post " + entry.postId()
                     : entry.threadId() != null ? "thread " + entry.threadId() : "";
         }
@@ -208,18 +217,21 @@ public class Decisions {
     void onThreadMoved(@Observes ThreadMoved moved) {
         String where = "Moved from " + moved.from() + " to " + moved.to() + ".";
         String reason = moved.reason() == null ? where : where + " " + moved.reason();
-        int end = Math.min(reason.length(), AuditEntry.MAX_REASON);
-        if (end < reason.length() && Character.isHighSurrogate(reason.charAt(end - 1))) {
-            end--; // never half a character
-        }
         em.persist(new AuditEntry(clock.now(), moved.moderatorId(), MOVE, null, moved.threadId(),
-                reason.substring(0, end)));
+                AuditEntry.fit(reason)));
     }
 
     /** A moderator changed the watched words: recorded in the same transaction, with the entry and its action. */
-    void onWatchListChanged(@Observes org.haven.watchedwords.WatchListChanged change) {
+    void onWatchListChanged(@Observes org.haven.screening.WatchListChanged change) {
         em.persist(new AuditEntry(clock.now(), change.moderatorId(), "words-" + change.change(),
                 "\"" + change.phrase() + "\": " + change.action().label().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** A moderator changed pre-moderation: recorded in the same transaction. */
+    void onPremoderationChanged(@Observes org.haven.screening.PremoderationChanged change) {
+        em.persist(new AuditEntry(clock.now(), change.moderatorId(), "premoderate", change.firstPosts() == 0
+                ? "Pre-moderation is off." : "Posts wait for approval until " + change.firstPosts()
+                        + (change.firstPosts() == 1 ? " post" : " posts") + " of the member's are published."));
     }
 
     static final String RESTORE = "restore";

@@ -220,6 +220,11 @@ public class ModerationPages {
             case Decisions.MOVE -> "Moved the thread";
             case Decisions.RESTORE -> "Showed the post again";
             case Decisions.REDACT -> "Edited the post";
+            case "warn" -> "Warned the writer";
+            case "suspend" -> "Suspended the writer";
+            case "ban" -> "Banned the writer";
+            case "lift" -> "Lifted the writer's suspension";
+            case "premoderate" -> "Changed pre-moderation";
             case "words-add" -> "Watched a word";
             case "words-change" -> "Changed a watched word";
             case "words-remove" -> "Stopped watching a word";
@@ -297,6 +302,77 @@ public class ModerationPages {
         model.put("reason", reason == null ? "" : reason);
         model.put("errors", errors);
         return pages.page(status, "moderator-edit.jte", model);
+    }
+
+    // ---- a moderator acts on a post's writer
+
+    @Inject
+    WriterActions writerActions;
+
+    @GET
+    @Path("moderation/posts/{id: [0-9]{1,18}}/sanction")
+    @Operation(hidden = true)
+    public Response sanctionForm(@PathParam("id") long id) {
+        if (current.viewer().isEmpty()) {
+            return Pages.seeOther("/sign-in?next=/moderation/posts/" + id + "/sanction");
+        }
+        current.requireModerator();
+        return sanctionPage(200, id, "warn", "", "7", Map.of());
+    }
+
+    @POST
+    @Path("moderation/posts/{id: [0-9]{1,18}}/sanction")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response sanction(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        if (current.viewer().isEmpty()) {
+            return Pages.seeOther("/sign-in?next=/moderation/posts/" + id + "/sanction");
+        }
+        Viewer moderator = current.requireModerator();
+        String action = form.getFirst("action");
+        String reason = form.getFirst("reason");
+        String days = form.getFirst("days");
+        Integer parsedDays = null;
+        try {
+            parsedDays = days == null || days.isBlank() ? null : Integer.valueOf(days.strip());
+        } catch (NumberFormatException notANumber) {
+            if ("suspend".equals(action)) {
+                return sanctionPage(400, id, action, reason, days, Map.of("days",
+                        "A suspension lasts 1 to " + WriterActions.MAX_DAYS + " days; for longer, ban."));
+            }
+        }
+        SanctionRequest request = new SanctionRequest(action, reason, parsedDays);
+        Map<String, String> errors = FormErrors.check(validator, request);
+        if (!errors.isEmpty()) {
+            return sanctionPage(400, id, action, reason, days, errors);
+        }
+        try {
+            writerActions.act(moderator, id, request);
+            return Pages.seeOther("/posts/" + id);
+        } catch (ApiException refused) {
+            if (refused.status() == 404) {
+                throw refused;
+            }
+            return sanctionPage(refused.status(), id, action, reason, days, FormErrors.of(refused));
+        }
+    }
+
+    private Response sanctionPage(int status, long postId, String action, String reason, String days,
+                                  Map<String, String> errors) {
+        DiscussionService.ListedPost post = discussion.listed(List.of(postId), 280).get(postId);
+        if (post == null) {
+            throw ApiException.notFound("That post");
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("postId", postId);
+        model.put("threadId", discussion.threadOf(postId));
+        model.put("excerpt", post.excerpt());
+        model.put("action", action == null ? "" : action);
+        model.put("reason", reason == null ? "" : reason);
+        model.put("days", days == null ? "" : days);
+        model.put("maxDays", WriterActions.MAX_DAYS);
+        model.put("errors", errors);
+        return pages.page(status, "sanction.jte", model);
     }
 
     // ---- a moderator shows a hidden post again
@@ -457,7 +533,12 @@ public class ModerationPages {
         String words = String.join(", ", watched);
         String reports = item.reports().isEmpty() ? null : "Reported: " + String.join("; ", item.reports().stream()
                 .map(CareQueue.ReportView::label).distinct().toList());
-        String screened = "held".equals(item.kind()) ? "Waiting for approval (watched words: " + words + ")"
+        boolean newcomer = item.reasons().contains(org.haven.screening.Premoderation.REASON);
+        String phrases = String.join(", ", watched.stream()
+                .filter(w -> !w.equals("\u201c" + org.haven.screening.Premoderation.REASON + "\u201d")).toList());
+        String why = newcomer ? (phrases.isEmpty() ? "a new member's first post" : "a new member's first post; "
+                + "watched words: " + phrases) : "watched words: " + phrases;
+        String screened = "held".equals(item.kind()) ? "Waiting for approval (" + why + ")"
                 : watched.isEmpty() ? null : "Flagged by watched words: " + words;
         if (screened == null) {
             return reports != null ? reports : "Reported (the member who reported it has since left Haven)";

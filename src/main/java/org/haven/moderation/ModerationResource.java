@@ -52,6 +52,9 @@ public class ModerationResource {
     Dashboard dashboard;
 
     @Inject
+    WriterActions writerActions;
+
+    @Inject
     org.haven.discussion.DiscussionService discussion;
 
     @GET
@@ -125,6 +128,19 @@ public class ModerationResource {
         discussion.restoreByModerator(moderator, id, RequestBodies.valid(validator, request, "Send {reason}.")
                 .reason());
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("moderation/posts/{id: [0-9]{1,18}}/sanctions")
+    @Operation(summary = "Moderators: act on the writer of a post without learning who they are {action, reason, "
+            + "days}: 'warn', 'suspend' for days (1 to 365), 'ban' (no end) or 'lift' (end a suspension or ban now). "
+            + "The reason is needed (but for a lift) and the writer reads it on their account page. A suspended or "
+            + "banned member cannot post, edit or react, except in crisis language, which is always published. 409 "
+            + "when the writer left Haven or is a moderator. Answers {postId, action, until}; recorded in the audit log")
+    public WriterActions.Applied sanction(@PathParam("id") long id, SanctionRequest request) {
+        Viewer moderator = current.requireModerator();
+        return writerActions.act(moderator, id, RequestBodies.valid(validator, request,
+                "Send {action, reason, days}."));
     }
 
     @GET

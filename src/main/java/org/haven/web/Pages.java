@@ -43,7 +43,8 @@ public class Pages {
         Viewer viewer = current.viewer().orElse(null);
         Object csrf = request.getAttribute(FormCsrf.PROPERTY);
         return new PageContext(viewer == null ? null : viewer.pseudonym(), viewer != null && viewer.canModerate(),
-                viewer != null && viewer.isAdmin(), viewer == null ? null : viewer.country(), csrf == null ? "" : csrf.toString());
+                viewer != null && viewer.isAdmin(), viewer == null ? null : viewer.country(), csrf == null ? "" : csrf.toString(),
+                viewer == null ? 0 : viewer.unreadNotices());
     }
 
     public String render(String template, Map<String, Object> model) {

@@ -78,6 +78,45 @@ abstract class HavenJourneys {
     // ---------------------------------------------------------------- the journeys
 
     @Test
+    void aModeratorWatchesAWordAndAPostWithItWaitsUntilApproved() {
+        Api api = new Api(base);
+        String moderator = signUp();
+        api.changeRole(api.administrator(), moderator, "moderator");
+        signIn(moderator);
+        String word = "zv" + suffix().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + "qx";
+        browser.open("/moderation/watched-words");
+        browser.type(By.id("phrase"), word);
+        browser.find(By.id("action-hold")).click();
+        browser.press(Browser.button("Watch this word"));
+        assertEquals("The word is watched from now on.", browser.find(By.cssSelector(".notice[role=status]")).getText());
+        assertTrue(browser.find(By.cssSelector(".watched-words")).getText().contains(word));
+        Api.Member moderatorApi = api.signInAs(moderator, PASSPHRASE);
+        try {
+            signOut();
+            signIn(signUp());
+            openComposeFromHome();
+            browser.type(By.id("title"), "Where to find " + word);
+            browser.type(By.id("body"), "Asking for " + word + " tonight.");
+            browser.press(Browser.button("Post thread"));
+            long threadId = threadIdShown();
+            assertTrue(browser.find(By.cssSelector(".held-notice")).getText()
+                    .startsWith("Your post is waiting for a moderator's approval"), "the writer is told");
+            assertTrue(browser.find(By.cssSelector(".held-post")).getText().contains(word), "and reads their post");
+
+            signOut();
+            browser.open("/threads/" + threadId);
+            assertFalse(browser.mainContent().getText().contains(word), "no one else reads it meanwhile");
+            assertTrue(browser.mainContent().getText().contains("waiting for a moderator's approval"));
+        } finally {
+            jakarta.json.JsonObject entry = api.get("api/v1/moderation/watched-words", moderatorApi).json()
+                    .getJsonArray("words").getValuesAs(jakarta.json.JsonObject.class).stream()
+                    .filter(w -> w.getString("phrase").equals(word)).findFirst().orElseThrow();
+            api.send("DELETE", "api/v1/moderation/watched-words/" + entry.getJsonNumber("id"), null, null,
+                    moderatorApi.bearer());
+        }
+    }
+
+    @Test
     void aNewMemberSignsUpSeesTheRecoveryCodeSignsInAndSignsOut() {
         String pseudonym = signUp();
 

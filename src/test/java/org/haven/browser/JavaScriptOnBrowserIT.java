@@ -97,6 +97,17 @@ class JavaScriptOnBrowserIT extends HavenJourneys {
         reports.add(axe.check(browser, "that form shown again with an error"));
         browser.open("/moderation/audit");
         reports.add(axe.check(browser, "audit log (/moderation/audit), a moderator, with entries"));
+        long watched = api.json("POST", "api/v1/moderation/watched-words", Api.object("phrase", "axe" + suffix(),
+                "action", "hold"), otherModerator).json().getJsonNumber("id").longValue();
+        browser.open("/moderation/watched-words");
+        reports.add(axe.check(browser, "watched words and pre-moderation (/moderation/watched-words), with an entry"));
+        browser.press(Browser.button("Watch this word"));
+        reports.add(axe.check(browser, "that form shown again with an error"));
+        api.send("DELETE", "api/v1/moderation/watched-words/" + watched, null, null, otherModerator.bearer());
+        browser.open("/moderation/posts/" + reported[0] + "/sanction");
+        reports.add(axe.check(browser, "form to act on a post's writer (/moderation/posts/{id}/sanction)"));
+        browser.press(Browser.button("Send"));
+        reports.add(axe.check(browser, "that form shown again with an error"));
         browser.open("/threads/" + threadId);
         String postId = browser.find(By.cssSelector("article.post")).getAttribute("id").substring("post-".length());
         browser.open("/posts/" + postId + "/report");

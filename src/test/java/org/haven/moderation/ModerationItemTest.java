@@ -128,4 +128,31 @@ class ModerationItemTest {
         assertEquals(Decision.APPROVE, Decision.of(" Approve ").orElseThrow());
         assertTrue(Decision.of("hide-everything").isEmpty());
     }
+
+    @Test
+    void aScreenedPostJoinsItsWordsOnceAndAHoldMakesItWaitForApproval() {
+        ModerationItem item = ModerationItem.screened(1, 1, false, "plug,dealer", T0);
+        assertEquals(Lane.REVIEW, item.lane());
+        assertFalse(item.awaitsApproval(), "a flag publishes: there is nothing to approve");
+        item.screenedAgain(false, "dealer,t.me");
+        assertEquals("plug,dealer,t.me", item.rules(), "each word once, in the order found");
+        item.screenedAgain(true, "plug");
+        assertTrue(item.awaitsApproval(), "an edit that holds the post makes the item the approval");
+
+        ModerationItem reported = ModerationItem.reported(2, 1, Lane.REVIEW, T0);
+        reported.reportAdded(T0);
+        reported.screenedAgain(true, "dealer");
+        assertTrue(reported.awaitsApproval());
+        assertEquals(1, reported.reports(), "the report stays with it");
+    }
+
+    @Test
+    void theWordsAnItemKeepsStayWithinTheirColumn() {
+        ModerationItem item = ModerationItem.screened(1, 1, false, "a", T0);
+        for (int i = 0; i < 40; i++) {
+            item.screenedAgain(false, "word" + i + "x".repeat(40));
+        }
+        assertTrue(item.rules().length() <= 1000, item.rules().length() + " characters");
+        assertFalse(item.rules().endsWith(","), "cut between words, never inside one");
+    }
 }

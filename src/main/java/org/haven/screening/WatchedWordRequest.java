@@ -1,4 +1,4 @@
-package org.haven.watchedwords;
+package org.haven.screening;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

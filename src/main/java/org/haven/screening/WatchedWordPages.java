@@ -1,4 +1,4 @@
-package org.haven.watchedwords;
+package org.haven.screening;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -45,6 +45,9 @@ public class WatchedWordPages {
     @Inject
     WatchedWords words;
 
+    @Inject
+    Premoderation premoderation;
+
     /** An action as the form's choices show it. */
     public record Choice(String slug, String label) {
     }
@@ -64,6 +67,7 @@ public class WatchedWordPages {
             case "added" -> "The word is watched from now on.";
             case "changed" -> "The word's action is changed.";
             case "removed" -> "The word is no longer watched.";
+            case "premoderated" -> "Pre-moderation is changed.";
             default -> null;
         };
         return page(200, notice, "", "flag", null, Map.of());
@@ -119,6 +123,32 @@ public class WatchedWordPages {
     }
 
     @POST
+    @Path("premoderation")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response premoderate(MultivaluedMap<String, String> form) {
+        if (current.viewer().isEmpty()) {
+            return Pages.seeOther("/sign-in?next=" + PAGE);
+        }
+        Viewer moderator = current.requireModerator();
+        String typed = form.getFirst("firstPosts");
+        try {
+            Integer firstPosts;
+            try {
+                firstPosts = typed == null ? null : Integer.valueOf(typed.strip());
+            } catch (NumberFormatException notANumber) {
+                firstPosts = null;
+            }
+            premoderation.set(moderator, firstPosts);
+            return Pages.seeOther(PAGE + "?done=premoderated");
+        } catch (ApiException refused) {
+            Map<String, Object> model = model(null, "", "flag", null, FormErrors.of(refused));
+            model.put("firstPosts", typed == null ? "" : typed);
+            return pages.page(refused.status(), "watched-words.jte", model);
+        }
+    }
+
+    @POST
     @Path("{id: [0-9]{1,18}}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
@@ -132,7 +162,13 @@ public class WatchedWordPages {
 
     private Response page(int status, String notice, String phrase, String action, Long refusedEntry,
                           Map<String, String> errors) {
+        return pages.page(status, "watched-words.jte", model(notice, phrase, action, refusedEntry, errors));
+    }
+
+    private Map<String, Object> model(String notice, String phrase, String action, Long refusedEntry,
+                                      Map<String, String> errors) {
         Map<String, Object> model = new HashMap<>();
+        model.put("firstPosts", String.valueOf(premoderation.firstPostsHeld()));
         model.put("words", words.list());
         model.put("choices", CHOICES);
         model.put("notice", notice);
@@ -140,6 +176,6 @@ public class WatchedWordPages {
         model.put("action", action == null ? "" : action);
         model.put("refusedEntry", refusedEntry);
         model.put("errors", errors);
-        return pages.page(status, "watched-words.jte", model);
+        return model;
     }
 }

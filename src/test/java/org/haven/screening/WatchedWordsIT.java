@@ -1,4 +1,4 @@
-package org.haven.watchedwords;
+package org.haven.screening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -294,6 +294,32 @@ class WatchedWordsIT {
         JsonObject review = api.queueItem(moderator, "review", postId);
         assertEquals("watched-word", review.getString("kind"));
         assertEquals(List.of(blocked, held), reasons(review), "and a moderator reads the words it held");
+    }
+
+    @Test
+    void aHeldThreadsWriterInCrisisIsNeverHeldNorRefused() {
+        Api api = new Api(base);
+        moderator = api.newModerator("CrisisHolder");
+        String held = word();
+        watch(api, held, "hold");
+        Api.Member writer = api.newMember("HeldInCrisis");
+        JsonObject started = api.startThread(writer, TOPIC, "Where to get " + held, "Anyone?", false);
+        long threadId = started.getJsonNumber("id").longValue();
+        long postId = started.getJsonObject("post").getJsonNumber("id").longValue();
+        assertTrue(started.getJsonObject("post").getBoolean("held"));
+
+        Api.Answer reply = api.json("POST", "api/v1/threads/" + threadId + "/posts",
+                Api.object("body", "i took all my pills and i'm scared"), writer);
+        assertEquals(201, reply.status(), "crisis language is never refused: " + reply.body());
+        assertNotNull(api.queueItem(moderator, "care", reply.json().getJsonNumber("id").longValue()));
+
+        Api.Answer edited = api.json("PUT", "api/v1/posts/" + postId, Api.object("body",
+                "I don't want to be here anymore. I have the pills ready tonight.", "version",
+                started.getJsonObject("post").getJsonNumber("version").longValue()), writer);
+        assertEquals(200, edited.status(), edited.body());
+        assertFalse(edited.json().getJsonObject("post").getBoolean("held"), "edited into crisis language: published");
+        assertTrue(post(api.thread(threadId, null), postId).getString("bodyHtml").contains("pills"));
+        assertTrue(listed(api, threadId), "and its thread with it");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.haven.watchedwords;
+package org.haven.screening;
 
 import java.util.Arrays;
 import java.util.Locale;

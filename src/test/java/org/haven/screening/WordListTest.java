@@ -1,4 +1,4 @@
-package org.haven.watchedwords;
+package org.haven.screening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

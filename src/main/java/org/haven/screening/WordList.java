@@ -1,4 +1,4 @@
-package org.haven.watchedwords;
+package org.haven.screening;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

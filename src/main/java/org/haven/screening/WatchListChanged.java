@@ -1,4 +1,4 @@
-package org.haven.watchedwords;
+package org.haven.screening;
 
 /**
  * A moderator added, changed or removed a watched word; fired inside the change's transaction so that the audit log

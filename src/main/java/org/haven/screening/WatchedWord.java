@@ -1,4 +1,4 @@
-package org.haven.watchedwords;
+package org.haven.screening;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

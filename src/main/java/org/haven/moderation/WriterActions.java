@@ -1,0 +1,75 @@
+package org.haven.moderation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Locale;
+import org.haven.discussion.DiscussionService;
+import org.haven.discussion.TextInput;
+import org.haven.identity.Sanctions;
+import org.haven.identity.Sanctions.Sanction;
+import org.haven.identity.Viewer;
+import org.haven.platform.Clock;
+import org.haven.web.ApiException;
+
+/**
+ * Moderators act on the writer of a post (DESIGN.md: warn, suspend for a period, ban) without learning who the writer
+ * is, anonymous posts included: the answer names the post, never the account, and says nothing of the writer's other
+ * posts or earlier sanctions, which would link them. The writer reads the reason as a notice; the audit log keeps the
+ * action on the post.
+ */
+@ApplicationScoped
+public class WriterActions {
+
+    static final String CHOICES = "warn, suspend, ban, lift";
+    public static final int MAX_DAYS = 365;
+
+    @PersistenceContext(unitName = "haven")
+    EntityManager em;
+
+    @Inject
+    DiscussionService discussion;
+
+    @Inject
+    Sanctions sanctions;
+
+    @Inject
+    Clock clock;
+
+    /** What was done: {@code until} is when a suspension ends (null for a warning, a ban or a lift). */
+    public record Applied(long postId, String action, OffsetDateTime until) {
+    }
+
+    @Transactional
+    public Applied act(Viewer moderator, long postId, SanctionRequest request) {
+        Sanction sanction = Arrays.stream(Sanction.values())
+                .filter(s -> s.name().equalsIgnoreCase(request.action().strip())).findFirst()
+                .orElseThrow(() -> ApiException.invalid("action", "Choose an action: " + CHOICES + "."));
+        String reason = TextInput.reason(request.reason());
+        if (reason == null && sanction != Sanction.LIFT) {
+            throw ApiException.invalid("reason", "Say why: the writer reads it, and the audit log keeps it.");
+        }
+        Duration length = null;
+        if (sanction == Sanction.SUSPEND) {
+            if (request.days() == null || request.days() < 1 || request.days() > MAX_DAYS) {
+                throw ApiException.invalid("days", "A suspension lasts 1 to " + MAX_DAYS + " days; for longer, ban.");
+            }
+            length = Duration.ofDays(request.days());
+        }
+        long writer = discussion.writerOf(postId).orElseThrow(() -> ApiException.conflict(
+                "The writer has left Haven: there is no one to act on."));
+        long thread = discussion.threadOf(postId);
+        OffsetDateTime until = sanctions.apply(writer, sanction, length, reason, postId);
+        String slug = sanction.name().toLowerCase(Locale.ROOT);
+        String audited = sanction == Sanction.SUSPEND ? "For " + request.days() + (request.days() == 1 ? " day." : " days.")
+                + (reason == null ? "" : " " + reason) : reason;
+        em.persist(new AuditEntry(clock.now(), moderator.memberId(), slug, postId, thread,
+                audited == null ? null : AuditEntry.fit(audited)));
+        return new Applied(postId, slug, sanction == Sanction.SUSPEND ? until : null);
+    }
+}

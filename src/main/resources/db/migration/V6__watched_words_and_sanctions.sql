@@ -46,3 +46,5 @@ CREATE TABLE site_setting (
     number  INTEGER      NOT NULL
 );
 INSERT INTO site_setting (name, number) VALUES ('first_posts_held', 0);
+-- a row that changes to the watched words lock, so that they happen one at a time on every node
+INSERT INTO site_setting (name, number) VALUES ('watched_words_lock', 0);

@@ -98,7 +98,7 @@ public class DiscussionService {
         boolean anonymous = Boolean.TRUE.equals(request.anonymous());
         CrisisVerdict verdict = crisis.check(checkedText(typedTitle, typedBody));
         requireMayWrite(viewer, verdict);
-        Written written = screen(viewer, typedTitle, typedBody, verdict, true);
+        Written written = screen(viewer, typedTitle, typedBody, verdict, anonymous, null);
         String title = written.title();
         String body = written.body();
         // the change number before anything that refers to the member's row, as in every post write and in an
@@ -121,7 +121,7 @@ public class DiscussionService {
         }
         em.persist(post);
         em.flush();
-        forReview(post, thread.id(), written);
+        forReview(post, thread.id(), written, false);
         CrisisHelp help = afterWrite(viewer, post, thread.id(), verdict);
         LOG.fine(() -> "thread " + thread.id() + " started with post " + post.id());
         return new DiscussionViews.CreatedThread(thread.id(), title, DiscussionViews.topicOf(thread),
@@ -134,16 +134,19 @@ public class DiscussionService {
         String typed = TextInput.body(request.body());
         CrisisVerdict verdict = crisis.check(typed);
         requireMayWrite(viewer, verdict);
-        Written written = screen(viewer, null, typed, verdict, true);
+        boolean anonymous = Boolean.TRUE.equals(request.anonymous());
+        Written written = screen(viewer, null, typed, verdict, anonymous, null);
         String body = written.body();
         var now = clock.now();
         String html = renderer.toSafeHtml(body); // before the counter, which serialises post writes
         // the change counter before the thread's row, as every write takes them: an edit into crisis language takes
         // the counter and then the thread (its banner), and a deletion the counter and then the member's threads
         long change = changes.next();
-        // a counter, not an edit: a bulk update, so concurrent replies never conflict on the version
-        int open = em.createNamedQuery("Thread.replied").setParameter("id", threadId).setParameter("now", now)
-                .setParameter("open", ThreadStatus.OPEN).executeUpdate();
+        // a counter, not an edit: a bulk update, so concurrent replies never conflict on the version. A held reply
+        // counts (readers see its place in the thread) but does not bring the thread up: nothing new can be read yet
+        int open = (written.hold() ? em.createNamedQuery("Thread.repliedQuietly")
+                : em.createNamedQuery("Thread.replied").setParameter("now", now))
+                .setParameter("id", threadId).setParameter("open", ThreadStatus.OPEN).executeUpdate();
         if (open == 0) {
             throw ApiException.conflict("This thread is locked, so it takes no new replies.");
         }
@@ -160,14 +163,13 @@ public class DiscussionService {
                     + "yet.");
         }
         Member author = em.getReference(Member.class, viewer.memberId());
-        boolean anonymous = Boolean.TRUE.equals(request.anonymous());
         Post post = new Post(thread, author, anonymous, false, body, html, now, change);
         if (written.hold()) {
             post.hold(change);
         }
         em.persist(post);
         em.flush();
-        forReview(post, threadId, written);
+        forReview(post, threadId, written, false);
         CrisisHelp help = afterWrite(viewer, post, threadId, verdict);
         LOG.fine(() -> "post " + post.id() + " added to thread " + threadId);
         return new DiscussionViews.CreatedPost(post.id(), threadId, DiscussionViews.post(post, viewer.memberId()), help);
@@ -181,8 +183,9 @@ public class DiscussionService {
         // for everything" says what neither says alone). The title is read without the post, which is read below
         CrisisVerdict verdict = crisis.check(checkedTextOfEdit(postId, typed));
         requireMayWrite(viewer, verdict);
-        // and screened like a new post: a held word added by an edit holds the post
-        Written written = screen(viewer, null, typed, verdict, false);
+        // and screened like a new post: a held word added by an edit holds the post, and so does pre-moderation (what
+        // the edit says was never read by a moderator)
+        Written written = screen(viewer, null, typed, verdict, viewer.canModerate() && anonymousPost(postId), postId);
         String body = written.body();
         String html = renderer.toSafeHtml(body);
         // the change counter before the post is read, as a moderator's hide takes them: the post is then read as the
@@ -191,6 +194,7 @@ public class DiscussionService {
         Post post = post(postId);
         post.edit(viewer.memberId(), request.version(), body, html, clock.now(),
                 Duration.ofMinutes(editWindowMinutes), seq);
+        boolean wasHeld = post.held();
         if (written.hold() && !post.held()) {
             post.hold(seq);
             if (post.opening()) {
@@ -198,13 +202,11 @@ public class DiscussionService {
             }
         } else if (post.held() && verdict.level().atLeast(CrisisLevel.CONCERN) && post.approve(seq)) {
             // a held post edited into crisis language is published: crisis language is never held (its review item
-            // stays, for a moderator to read)
-            if (post.opening()) {
-                releaseOpening(post.thread());
-            }
+            // stays, for a moderator to read, no longer as an approval)
+            published(post);
         }
         em.flush();
-        forReview(post, post.thread().id(), written);
+        forReview(post, post.thread().id(), written, wasHeld);
         CrisisHelp help = afterWrite(viewer, post, post.thread().id(), verdict);
         return new DiscussionViews.CreatedPost(post.id(), post.thread().id(), DiscussionViews.post(post, viewer.memberId()), help);
     }
@@ -260,65 +262,113 @@ public class DiscussionService {
      * writer can change it and nothing is stored; a word to hold holds it for approval; a word to flag asks for review;
      * a word to censor is censored in what is stored. Crisis language (CONCERN or above) wins over the list: such a
      * post is never refused or held, only flagged, so that it reaches its readers and the care lane. A new post
-     * ({@code fresh}) of a member with fewer published posts than pre-moderation asks is held too. Moderators' posts
-     * are not screened: they quote the words when they explain the rules.
+     * ({@code editing} null) or an edit of a member with fewer published posts than pre-moderation asks is held too.
+     * A post in crisis language is published as written: neither refused, held nor censored. Moderators' posts are not
+     * screened, but for those they write anonymously ({@code screenStaff}): an anonymous post that a watched word
+     * left alone would tell that a moderator wrote it.
      */
-    private Written screen(Viewer viewer, String title, String body, CrisisVerdict verdict, boolean fresh) {
-        if (viewer.canModerate()) {
+    private Written screen(Viewer viewer, String title, String body, CrisisVerdict verdict, boolean screenStaff,
+                           Long editing) {
+        if (viewer.canModerate() && !screenStaff) {
             return new Written(title, body, false, List.of());
         }
         boolean crisisPost = verdict.level().atLeast(CrisisLevel.CONCERN);
-        boolean newcomer = fresh && !crisisPost && isNewcomer(viewer);
+        boolean newcomer = !crisisPost && !viewer.canModerate() && isNewcomer(viewer, editing);
         Screening screening = watchedWords.screen(title, body);
         if (screening == Screening.NOTHING) {
             return new Written(title, body, newcomer, newcomer ? List.of(Premoderation.REASON) : List.of());
         }
+        if (crisisPost) {
+            // the moderators still read what it held, in the review lane as well as the care lane
+            return new Written(title, body, false,
+                    screening.phrases(WatchAction.BLOCK, WatchAction.HOLD, WatchAction.FLAG));
+        }
         WordList.Match blocked = screening.first(WatchAction.BLOCK).orElse(null);
-        if (blocked != null && !crisisPost) {
+        if (blocked != null) {
             boolean inTitle = screening.inTitle(blocked);
             String words = (inTitle ? title : body).substring(blocked.start(), blocked.end());
+            words = words.length() > 60 ? words.substring(0, Character.isHighSurrogate(words.charAt(59)) ? 59 : 60)
+                    + "…" : words;
             throw ApiException.invalid(inTitle ? "title" : "body", "Haven does not allow \"" + words + "\" in posts. "
                     + "Change it, then post again: nothing was posted.");
         }
-        List<String> review = new java.util.ArrayList<>(crisisPost
-                ? screening.phrases(WatchAction.BLOCK, WatchAction.HOLD, WatchAction.FLAG)
-                : screening.phrases(WatchAction.HOLD, WatchAction.FLAG));
+        List<String> review = new java.util.ArrayList<>(screening.phrases(WatchAction.HOLD, WatchAction.FLAG));
         if (newcomer) {
             review.add(Premoderation.REASON);
         }
         return new Written(title == null ? null : screening.censorTitle(title), screening.censorBody(body),
-                newcomer || screening.any(WatchAction.HOLD) && !crisisPost, List.copyOf(review));
+                newcomer || screening.any(WatchAction.HOLD), List.copyOf(review));
     }
 
-    /** Whether pre-moderation holds the member's next post: fewer of their posts are published than it asks. */
-    private boolean isNewcomer(Viewer viewer) {
+    /**
+     * Whether pre-moderation holds the member's post: fewer of their posts are published than it asks (the post being
+     * edited, {@code editing}, left out).
+     */
+    private boolean isNewcomer(Viewer viewer, Long editing) {
         int held = premoderation.firstPostsHeld();
         return held > 0 && em.createNamedQuery("Post.countPublishedBy", Long.class)
                 .setParameter("member", viewer.memberId()).setParameter("visible", PostStatus.VISIBLE)
-                .getSingleResult() < held;
+                .setParameter("except", editing == null ? -1L : editing).getSingleResult() < held;
     }
 
-    /** A held or flagged post goes to the review lane, inside the post's transaction. */
-    private void forReview(Post post, long threadId, Written written) {
-        if (!written.review().isEmpty()) {
+    /** Whether a post was written anonymously (404 for no such post). */
+    private boolean anonymousPost(long postId) {
+        return em.createNamedQuery("Post.anonymous", Boolean.class).setParameter("id", postId).getResultStream()
+                .findFirst().orElseThrow(() -> ApiException.notFound("That post"));
+    }
+
+    /**
+     * A held or flagged post goes to the review lane, inside the post's transaction; so does every edit of a post that
+     * was held ({@code wasHeld}), so that its item changes version and a moderator never approves words they did not
+     * read, and learns when crisis language published it.
+     */
+    private void forReview(Post post, long threadId, Written written, boolean wasHeld) {
+        if (!written.review().isEmpty() || wasHeld) {
             screened.fire(new PostScreened(post.id(), threadId, written.review(), post.held()));
         }
     }
 
-    /** A thread's opening post was held by an edit: the thread leaves the lists and its topic's count. */
+    /**
+     * A thread's opening post was held by an edit: the thread leaves the lists and its topic's count, and every post of
+     * it leaves search (the index hears of it by their new change numbers).
+     */
     private void holdOpening(DiscussionThread thread) {
         if (!thread.openingHeldForApproval()) {
             thread.openingHeld();
             topics.uncountThread(thread.topic());
+            renumber(thread);
         }
     }
 
-    /** A thread's held opening post is shown: the thread joins the lists and its topic's count. */
-    private void releaseOpening(DiscussionThread thread) {
-        if (thread.openingHeldForApproval()) {
-            thread.openingReleased();
-            topics.countThread(thread.topic());
+    /** A held post is shown: an opening post brings its thread back; a reply brings its thread up, as a new one does. */
+    private void published(Post post) {
+        DiscussionThread thread = post.thread();
+        if (post.opening()) {
+            if (thread.openingHeldForApproval()) {
+                thread.openingReleased();
+                topics.countThread(thread.topic());
+                renumber(thread);
+            }
+        } else {
+            em.createNamedQuery("Thread.active").setParameter("id", thread.id()).setParameter("now", clock.now())
+                    .executeUpdate();
         }
+    }
+
+    /**
+     * Gives every post of a thread a new change number, because the search index must read them all again (the thread
+     * moved, or its opening post was held or shown). One statement, numbering the posts in id order from the first
+     * number reserved: the counter is held for the rest of the transaction, so a long thread must not take one
+     * statement a post.
+     */
+    private void renumber(DiscussionThread thread) {
+        em.flush();
+        long posts = em.createNamedQuery("Post.countOfThread", Long.class).setParameter("thread", thread)
+                .getSingleResult();
+        long first = changes.reserve((int) posts) - posts + 1;
+        em.createNativeQuery("UPDATE post SET change_seq = ?1 + (SELECT COUNT(*) FROM post earlier "
+                        + "WHERE earlier.thread_id = post.thread_id AND earlier.id < post.id) WHERE thread_id = ?2")
+                .setParameter(1, first).setParameter(2, thread.id()).executeUpdate();
     }
 
     /**
@@ -330,8 +380,8 @@ public class DiscussionService {
     public void approveByModerator(long postId) {
         long seq = changes.next();
         Post post = lockedPost(postId);
-        if (post.approve(seq) && post.opening()) {
-            releaseOpening(post.thread());
+        if (post.approve(seq)) {
+            published(post);
         }
     }
 
@@ -441,14 +491,7 @@ public class DiscussionService {
         if (!thread.openingHeldForApproval()) { // a held thread is counted nowhere until approved
             topics.countMove(from, to);
         }
-        long posts = em.createNamedQuery("Post.countOfThread", Long.class).setParameter("thread", thread)
-                .getSingleResult();
-        long first = changes.reserve((int) posts) - posts + 1;
-        // one statement, numbering the thread's posts in id order from the first number reserved: the counter is
-        // held for the rest of the transaction, so a long thread must not take one statement a post
-        em.createNativeQuery("UPDATE post SET change_seq = ?1 + (SELECT COUNT(*) FROM post earlier "
-                        + "WHERE earlier.thread_id = post.thread_id AND earlier.id < post.id) WHERE thread_id = ?2")
-                .setParameter(1, first).setParameter(2, threadId).executeUpdate();
+        renumber(thread); // search files every post of it under its new topic
         threadMoved.fire(new ThreadMoved(moderator.memberId(), threadId, from.slug(), to.slug(), reason));
         LOG.info(() -> "thread " + threadId + " moved by member " + moderator.memberId());
     }
@@ -648,7 +691,9 @@ public class DiscussionService {
         post.restore(seq);
         if (post.opening()) {
             post.thread().openingRestored();
-            releaseOpening(post.thread()); // a held post a moderator hid, then showed after all
+            if (post.thread().openingHeldForApproval()) {
+                published(post); // a held post a moderator hid, then showed after all
+            }
         }
         restored.fire(new PostRestored(moderator.memberId(), postId, post.thread().id(), why));
         LOG.info(() -> "post " + postId + " shown again by member " + moderator.memberId());

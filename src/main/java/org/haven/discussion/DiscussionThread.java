@@ -36,6 +36,10 @@ import org.haven.topic.Topic;
         + "where t.id = :id")
 @NamedQuery(name = "Thread.replied", query = "update DiscussionThread t set t.replyCount = t.replyCount + 1, "
         + "t.lastActivityAt = :now where t.id = :id and t.status = :open")
+// a reply held for approval takes its place in the thread, but brings the thread up only once it is approved
+@NamedQuery(name = "Thread.repliedQuietly", query = "update DiscussionThread t set t.replyCount = t.replyCount + 1 "
+        + "where t.id = :id and t.status = :open")
+@NamedQuery(name = "Thread.active", query = "update DiscussionThread t set t.lastActivityAt = :now where t.id = :id")
 @NamedQuery(name = "Thread.showBanner", query = "update DiscussionThread t set t.resourceBanner = true where t.id = :id")
 public class DiscussionThread {
 

@@ -42,7 +42,8 @@ import org.haven.web.ApiException;
 @NamedQuery(name = "Post.byIds", query = "select p from Post p where p.id in :ids")
 // pre-moderation: how many of a member's posts readers see
 @NamedQuery(name = "Post.countPublishedBy", query = "select count(p) from Post p where p.author.id = :member "
-        + "and p.status = :visible")
+        + "and p.status = :visible and p.id <> :except")
+@NamedQuery(name = "Post.anonymous", query = "select p.anonymous from Post p where p.id = :id")
 // what the crisis check of an edit reads with the body: an opening post's title (without reading the post itself)
 @NamedQuery(name = "Post.openingTitle", query = "select p.opening, t.title from Post p join p.thread t where p.id = :id")
 @NamedQuery(name = "Post.counts", query = "select p.helpfulCount, p.supportCount from Post p where p.id = :id")

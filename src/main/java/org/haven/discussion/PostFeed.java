@@ -56,7 +56,8 @@ public class PostFeed {
 
     private Change change(Post p) {
         DiscussionThread thread = p.thread();
-        boolean searchable = p.shown() || titleOnly(p);
+        // nothing of a thread whose opening post waits for approval is found, its replies included
+        boolean searchable = (p.shown() || titleOnly(p)) && !p.thread().openingHeldForApproval();
         return new Change(p.id(), thread.id(), thread.topic().slug(),
                 searchable && p.opening() ? thread.title() : null,
                 p.shown() ? renderer.excerpt(p.bodyMarkdown(), Integer.MAX_VALUE) : "",
@@ -69,12 +70,12 @@ public class PostFeed {
      */
     private static boolean titleOnly(Post p) {
         return p.opening() && p.deleted() && !p.thread().openingHiddenByModerator()
-                && !p.thread().openingHeldForApproval() && !DiscussionThread.ERASED_TITLE.equals(p.thread().title());
+                && !DiscussionThread.ERASED_TITLE.equals(p.thread().title());
     }
 
     /** What readers can find, in JPQL: a visible post, or the title of a thread whose opening post was deleted. */
-    private static final String SEARCHABLE = "(p.status = :visible or (p.opening = :yes and p.status = :deleted "
-            + "and t.openingHidden = :no and t.openingHeld = :no and t.title <> :erased))";
+    private static final String SEARCHABLE = "t.openingHeld = :no and (p.status = :visible or (p.opening = :yes "
+            + "and p.status = :deleted and t.openingHidden = :no and t.title <> :erased))";
 
     private static <Q extends jakarta.persistence.Query> Q searchable(Q query) {
         query.setParameter("visible", PostStatus.VISIBLE).setParameter("deleted", PostStatus.DELETED)

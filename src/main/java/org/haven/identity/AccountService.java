@@ -46,6 +46,10 @@ public class AccountService {
         } else {
             about.add("country", member.country());
         }
+        if (member.suspendedAt(clock.now())) {
+            about.add(member.suspendedUntil().isBefore(Member.BANNED) ? "suspendedUntil" : "bannedFromWriting",
+                    member.suspendedUntil().toString());
+        }
         JsonObjectBuilder document = Json.createObjectBuilder()
                 .add("about", "Everything Haven keeps that you wrote. Your passphrase and recovery code are kept only as "
                         + "one-way hashes, so they are not here. Haven never kept your address or your email.")

@@ -25,6 +25,14 @@ public class CurrentMember {
         return Optional.ofNullable(token).map(org.haven.platform.Secrets::sha256Hex);
     }
 
+    /** The member just opened their notices: this request's pages no longer say some are unread. */
+    void noticesOpened() {
+        if (viewer != null) {
+            viewer = new Viewer(viewer.memberId(), viewer.pseudonym(), viewer.role(), viewer.country(),
+                    viewer.csrfToken(), viewer.viaCookie(), viewer.suspendedUntil(), 0);
+        }
+    }
+
     public Optional<Viewer> viewer() {
         return Optional.ofNullable(viewer);
     }

@@ -243,6 +243,7 @@ public class IdentityPages {
         model.put("changed", changed);
         // the moderators' notices, opened here: reading them marks them read
         model.put("notices", current.viewer().map(sanctions::open).orElse(java.util.List.of()));
+        current.noticesOpened();
         return pages.page(status, "account.jte", model);
     }
 }

@@ -46,61 +46,91 @@ public class Sanctions {
 
     /**
      * Applies {@code sanction} to member {@code memberId} inside the caller's transaction, with the member's row locked,
-     * and sends them a notice. Answers when the suspension ends (null for a warning or a lift). Moderators and
-     * administrators are refused: an administrator changes their role first.
+     * and sends them a notice. A suspension never shortens one that runs longer (a ban included): the moderator does
+     * not know what else the writer has had, and only a lift ends one early. Staff are treated like anyone: a
+     * suspension stops their writing, not their moderating. Nothing happens to a member who left meanwhile.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OffsetDateTime apply(long memberId, Sanction sanction, Duration length, String reason, long postId) {
-        Member member = em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
-        if (member == null) {
-            throw ApiException.conflict("The writer has left Haven: there is no one to act on.");
-        }
-        if (member.role().canModerate()) {
-            throw ApiException.conflict("The writer is a moderator or an administrator: an administrator changes their "
-                    + "role first.");
+    public void apply(long memberId, Sanction sanction, OffsetDateTime suspendUntil, String reason, long postId) {
+        // the row locked, and changed with direct updates: the member's version stays, so a role change or a country
+        // chosen at the same moment never fails on it
+        List<?> rows = em.createNativeQuery("SELECT suspended_until FROM member WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, memberId).getResultList();
+        if (rows.isEmpty()) {
+            return;
         }
         OffsetDateTime now = clock.now();
-        OffsetDateTime until = switch (sanction) {
-            case WARN, LIFT -> null;
-            case SUSPEND -> now.plus(length);
-            case BAN -> Member.BANNED;
-        };
+        OffsetDateTime running = rows.get(0) == null ? null : toOffset(rows.get(0));
+        boolean suspended = running != null && running.isAfter(now);
         switch (sanction) {
-            case WARN -> notify(member, MemberNotice.Kind.WARNING, reason, postId, null, now);
+            case WARN -> notify(memberId, MemberNotice.Kind.WARNING, reason, postId, null, now);
             case SUSPEND -> {
-                member.suspend(until);
-                notify(member, MemberNotice.Kind.SUSPENSION, reason, postId, until, now);
+                if (!suspended || suspendUntil.isAfter(running)) {
+                    suspendUntil(memberId, suspendUntil);
+                }
+                notify(memberId, MemberNotice.Kind.SUSPENSION, reason, postId, suspendUntil, now);
             }
             case BAN -> {
-                member.suspend(until);
-                notify(member, MemberNotice.Kind.BAN, reason, postId, null, now);
+                suspendUntil(memberId, Member.BANNED);
+                notify(memberId, MemberNotice.Kind.BAN, reason, postId, null, now);
             }
             case LIFT -> {
-                if (!member.lift(now)) {
-                    throw ApiException.conflict("The writer is not suspended or banned.");
+                if (suspended) {
+                    suspendUntil(memberId, null);
+                    notify(memberId, MemberNotice.Kind.LIFTED, reason, postId, null, now);
                 }
-                notify(member, MemberNotice.Kind.LIFTED, reason, postId, null, now);
             }
         }
         LOG.info(() -> "sanction " + sanction.name().toLowerCase(Locale.ROOT) + " on the writer of post " + postId);
-        return until;
+    }
+
+    private void suspendUntil(long memberId, OffsetDateTime until) {
+        if (until == null) {
+            // NULL written out: a null parameter reaches PostgreSQL untyped, as text, which it will not store in a date
+            em.createNativeQuery("UPDATE member SET suspended_until = NULL WHERE id = ?1").setParameter(1, memberId)
+                    .executeUpdate();
+        } else {
+            em.createNativeQuery("UPDATE member SET suspended_until = ?1 WHERE id = ?2").setParameter(1, until)
+                    .setParameter(2, memberId).executeUpdate();
+        }
+    }
+
+    /** A timestamp as the driver answers it (H2 and PostgreSQL differ). */
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof java.time.ZonedDateTime zoned) {
+            return zoned.toOffsetDateTime();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
     }
 
     /** A moderator hid a member's post: the member is told why, inside the hide's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void postHidden(long memberId, long postId, String reason) {
-        Member member = em.find(Member.class, memberId);
-        if (member != null) {
-            notify(member, MemberNotice.Kind.HIDDEN, reason, postId, null, clock.now());
+        // the counter first: it locks the member's row, or finds that the member left
+        if (count(memberId) == 1) {
+            em.persist(new MemberNotice(memberId, MemberNotice.Kind.HIDDEN, reason, postId, null, clock.now()));
         }
     }
 
-    private void notify(Member member, MemberNotice.Kind kind, String message, Long postId, OffsetDateTime endsAt,
+    private void notify(long memberId, MemberNotice.Kind kind, String message, Long postId, OffsetDateTime endsAt,
                         OffsetDateTime now) {
-        em.persist(new MemberNotice(member.id(), kind, message, postId, endsAt, now));
-        // a counter, not an edit of the member: a bulk update leaves the member's version alone
-        em.createNativeQuery("UPDATE member SET unread_notices = unread_notices + 1 WHERE id = ?1")
-                .setParameter(1, member.id()).executeUpdate();
+        count(memberId);
+        em.persist(new MemberNotice(memberId, kind, message, postId, endsAt, now));
+    }
+
+    /** One more unread notice: a counter, not an edit of the member, so the member's version stays. */
+    private int count(long memberId) {
+        return em.createNativeQuery("UPDATE member SET unread_notices = unread_notices + 1 WHERE id = ?1")
+                .setParameter(1, memberId).executeUpdate();
     }
 
     /** A notice as its member reads it. */
@@ -111,14 +141,13 @@ public class Sanctions {
     /** The newest notices of the viewer; opening them marks them all read. */
     @Transactional
     public List<NoticeView> open(Viewer viewer) {
-        List<NoticeView> notices = em.createNamedQuery("MemberNotice.ofMember", MemberNotice.class)
+        // the count reset first: it locks the member's row, so a notice sent meanwhile comes after these are listed
+        // and stays unread, instead of being marked read unseen
+        em.createNativeQuery("UPDATE member SET unread_notices = 0 WHERE id = ?1").setParameter(1, viewer.memberId())
+                .executeUpdate();
+        return em.createNamedQuery("MemberNotice.ofMember", MemberNotice.class)
                 .setParameter("member", viewer.memberId()).setMaxResults(NOTICES_SHOWN).getResultStream()
                 .map(Sanctions::view).toList();
-        if (viewer.unreadNotices() > 0) {
-            em.createNativeQuery("UPDATE member SET unread_notices = 0 WHERE id = ?1").setParameter(1, viewer.memberId())
-                    .executeUpdate();
-        }
-        return notices;
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'",

@@ -14,7 +14,7 @@ public record Viewer(long memberId, String pseudonym, MemberRole role, String co
     }
 
     public boolean banned() {
-        return Member.BANNED.equals(suspendedUntil);
+        return suspendedUntil != null && !suspendedUntil.isBefore(Member.BANNED); // an instant, whatever the offset
     }
 
     public boolean canModerate() {

@@ -230,7 +230,8 @@ public class CareQueue {
     @Transactional
     public int expire() {
         OffsetDateTime before = clock.now().minusDays(retentionDays);
-        int removed = em.createNamedQuery("ModerationItem.expire").setParameter("before", before).executeUpdate();
+        int removed = em.createNamedQuery("ModerationItem.expire").setParameter("before", before)
+                .setParameter("pending", ItemStatus.PENDING).executeUpdate();
         // what moderators wrote about a person at risk, and which post it was, go with the care item: the audit keeps
         // who acted, how and when
         em.createNamedQuery("AuditEntry.forgetCare").executeUpdate();

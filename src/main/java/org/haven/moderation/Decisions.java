@@ -107,9 +107,6 @@ public class Decisions {
                         + "replies. If it also breaks a rule, members' reports bring it to the review lane.");
             }
             discussion.hideByModerator(item.postId());
-            // the writer is told why (DESIGN.md: "reject with a reason sent to the author")
-            long postId = item.postId();
-            discussion.writerOf(postId).ifPresent(writer -> sanctions.postHidden(writer, postId, reason));
         } else if (item.awaitsApproval()) {
             discussion.approveByModerator(item.postId()); // readers see the held post from now on
         }
@@ -120,6 +117,12 @@ public class Decisions {
         }
         OffsetDateTime now = clock.now();
         item.decide(moderator.memberId(), request.version(), decision, now);
+        if (decision == Decision.HIDE) {
+            // the writer is told why (DESIGN.md: "reject with a reason sent to the author"); their row after the
+            // item's, as every writer locks them
+            long postId = item.postId();
+            discussion.writerOf(postId).ifPresent(writer -> sanctions.postHidden(writer, postId, reason));
+        }
         em.persist(new AuditEntry(now, moderator.memberId(), decision.slug(), item, reason));
         em.flush();
         LOG.info(() -> "moderator " + moderator.memberId() + " decided " + decision.slug() + " on moderation item "

@@ -31,7 +31,9 @@ import org.haven.web.ApiException;
 @NamedQuery(name = "ModerationItem.alertsSince", query = "select i from ModerationItem i where i.lane = :lane "
         + "and i.status = :status and i.priority >= :priority and (i.createdAt >= :since or i.raisedAt >= :since) "
         + "order by i.id")
-@NamedQuery(name = "ModerationItem.expire", query = "delete from ModerationItem i where i.createdAt < :before")
+// a post held for approval leaves the queue only through a moderator: its item is kept however long it waits
+@NamedQuery(name = "ModerationItem.expire", query = "delete from ModerationItem i where i.createdAt < :before "
+        + "and not (i.status = :pending and i.kind = 'held')")
 @NamedQuery(name = "ModerationItem.pendingFigures", query = "select count(i), min(i.createdAt) from ModerationItem i "
         + "where i.lane = :lane and i.status = :status")
 @NamedQuery(name = "ModerationItem.releaseClaims", query = "update ModerationItem i set i.claimedBy = null, "
@@ -147,7 +149,7 @@ public class ModerationItem {
         item.postId = postId;
         item.threadId = threadId;
         item.createdAt = now;
-        item.rules = phrases;
+        item.rules = joined(java.util.List.of(), phrases);
         item.prioritise();
         return item;
     }
@@ -157,17 +159,38 @@ public class ModerationItem {
      * watched words found join the item's, and a post now held makes it an item that waits for approval.
      */
     void screenedAgain(boolean held, String phrases) {
-        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
-        if (rules != null && !rules.isBlank()) {
-            all.addAll(java.util.Arrays.asList(rules.split(",")));
-        }
-        all.addAll(java.util.Arrays.asList(phrases.split(",")));
-        String joined = String.join(",", all);
-        rules = joined.length() > 1000 ? joined.substring(0, joined.lastIndexOf(',', 1000)) : joined;
+        rules = joined(rules == null || rules.isBlank() ? java.util.List.of() : java.util.Arrays.asList(rules.split(",")),
+                phrases);
         if (held) {
             kind = KIND_HELD;
+        } else if (KIND_HELD.equals(kind)) {
+            kind = KIND_WATCHED; // crisis language published it: there is nothing left to approve
         }
     }
+
+    /**
+     * The words an item keeps: {@code earlier} and then those of {@code phrases} (comma-separated; entries hold no
+     * comma), each once, cut between words to fit the column.
+     */
+    private static String joined(java.util.List<String> earlier, String phrases) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(earlier);
+        for (String phrase : phrases.split(",")) {
+            if (!phrase.isBlank()) {
+                all.add(phrase);
+            }
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String phrase : all) {
+            if (kept.length() + phrase.length() + 1 > MAX_RULES) {
+                break;
+            }
+            kept.append(kept.length() == 0 ? "" : ",").append(phrase);
+        }
+        return kept.toString();
+    }
+
+    /** The length of the rules column. */
+    static final int MAX_RULES = 1000;
 
     /** Whether the item's post waits for a moderator's approval: approving the item publishes it. */
     boolean awaitsApproval() {

@@ -332,16 +332,11 @@ public class ModerationPages {
         String action = form.getFirst("action");
         String reason = form.getFirst("reason");
         String days = form.getFirst("days");
-        Integer parsedDays = null;
-        try {
-            parsedDays = days == null || days.isBlank() ? null : Integer.valueOf(days.strip());
-        } catch (NumberFormatException notANumber) {
-            if ("suspend".equals(action)) {
-                return sanctionPage(400, id, action, reason, days, Map.of("days",
-                        "A suspension lasts 1 to " + WriterActions.MAX_DAYS + " days; for longer, ban."));
-            }
-        }
-        SanctionRequest request = new SanctionRequest(action, reason, parsedDays);
+        // what was typed, as a JSON number when it is one: the action reads it as strictly as from the API
+        jakarta.json.JsonValue sentDays = days == null || days.isBlank() ? jakarta.json.JsonValue.NULL
+                : days.strip().matches("[0-9]{1,9}") ? jakarta.json.Json.createValue(Integer.parseInt(days.strip()))
+                : jakarta.json.Json.createValue(days);
+        SanctionRequest request = new SanctionRequest(action, reason, sentDays);
         Map<String, String> errors = FormErrors.check(validator, request);
         if (!errors.isEmpty()) {
             return sanctionPage(400, id, action, reason, days, errors);

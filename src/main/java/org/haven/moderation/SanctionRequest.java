@@ -13,5 +13,7 @@ public record SanctionRequest(
         String action,
         @Size(max = 4 * AuditEntry.MAX_REASON, message = "A reason has at most 500 characters.")
         String reason,
-        Integer days) {
+        // read as it was sent, so that "days": 2.9 or "seven" is a 400 naming days (JSON-B would round, or refuse
+        // the whole body without saying which field)
+        jakarta.json.JsonValue days) {
 }

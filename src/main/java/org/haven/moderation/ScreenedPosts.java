@@ -34,7 +34,12 @@ public class ScreenedPosts {
                 .getResultStream().findFirst().orElse(null);
         if (pending != null) {
             pending.screenedAgain(screened.held(), phrases);
+            // a new version even when nothing it shows changed: the post did, and an approval must be of what it says
+            em.lock(pending, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
             return;
+        }
+        if (phrases.isEmpty()) {
+            return; // an edit of a held post whose item a moderator closed meanwhile
         }
         ModerationItem item = ModerationItem.screened(screened.postId(), screened.threadId(), screened.held(), phrases,
                 clock.now());

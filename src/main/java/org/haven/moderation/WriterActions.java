@@ -19,9 +19,9 @@ import org.haven.web.ApiException;
 
 /**
  * Moderators act on the writer of a post (DESIGN.md: warn, suspend for a period, ban) without learning who the writer
- * is, anonymous posts included: the answer names the post, never the account, and says nothing of the writer's other
- * posts or earlier sanctions, which would link them. The writer reads the reason as a notice; the audit log keeps the
- * action on the post.
+ * is, anonymous posts included: the answer names the post, never the account, and is the same whatever the writer's
+ * state (earlier sanctions, role, or an account deleted since), which would otherwise link posts to one account. The
+ * writer reads the reason as a notice; the audit log keeps the action on the post.
  */
 @ApplicationScoped
 public class WriterActions {
@@ -54,22 +54,28 @@ public class WriterActions {
         if (reason == null && sanction != Sanction.LIFT) {
             throw ApiException.invalid("reason", "Say why: the writer reads it, and the audit log keeps it.");
         }
-        Duration length = null;
-        if (sanction == Sanction.SUSPEND) {
-            if (request.days() == null || request.days() < 1 || request.days() > MAX_DAYS) {
-                throw ApiException.invalid("days", "A suspension lasts 1 to " + MAX_DAYS + " days; for longer, ban.");
-            }
-            length = Duration.ofDays(request.days());
-        }
-        long writer = discussion.writerOf(postId).orElseThrow(() -> ApiException.conflict(
-                "The writer has left Haven: there is no one to act on."));
+        int days = sanction == Sanction.SUSPEND ? days(request.days()) : 0;
         long thread = discussion.threadOf(postId);
-        OffsetDateTime until = sanctions.apply(writer, sanction, length, reason, postId);
+        OffsetDateTime now = clock.now();
+        OffsetDateTime until = sanction == Sanction.SUSPEND ? now.plus(Duration.ofDays(days)) : null;
+        // the same answer whoever wrote the post (a writer who left, a moderator, someone not suspended when lifting):
+        // a difference would tell the moderator something of an anonymous writer, or link two posts to one account
+        discussion.writerOf(postId).ifPresent(writer -> sanctions.apply(writer, sanction, until, reason, postId));
         String slug = sanction.name().toLowerCase(Locale.ROOT);
-        String audited = sanction == Sanction.SUSPEND ? "For " + request.days() + (request.days() == 1 ? " day." : " days.")
+        String audited = sanction == Sanction.SUSPEND ? "For " + days + (days == 1 ? " day." : " days.")
                 + (reason == null ? "" : " " + reason) : reason;
-        em.persist(new AuditEntry(clock.now(), moderator.memberId(), slug, postId, thread,
+        em.persist(new AuditEntry(now, moderator.memberId(), slug, postId, thread,
                 audited == null ? null : AuditEntry.fit(audited)));
-        return new Applied(postId, slug, sanction == Sanction.SUSPEND ? until : null);
+        return new Applied(postId, slug, until);
+    }
+
+    /** A suspension's length as sent: a whole number of days from 1 to {@link #MAX_DAYS}, or a 400 naming it. */
+    static int days(jakarta.json.JsonValue sent) {
+        if (sent instanceof jakarta.json.JsonNumber number && number.isIntegral()
+                && number.bigIntegerValue().compareTo(java.math.BigInteger.ONE) >= 0
+                && number.bigIntegerValue().compareTo(java.math.BigInteger.valueOf(MAX_DAYS)) <= 0) {
+            return number.intValue();
+        }
+        throw ApiException.invalid("days", "A suspension lasts 1 to " + MAX_DAYS + " days; for longer, ban.");
     }
 }

@@ -48,6 +48,7 @@ public class WatchedWords {
     public View add(Viewer moderator, WatchedWordRequest request) {
         WatchAction action = action(request.action());
         String phrase = phrase(request.phrase());
+        serialise();
         if (em.createNamedQuery("WatchedWord.count", Long.class).getSingleResult() >= MAX_ENTRIES) {
             throw ApiException.conflict("The list already holds " + MAX_ENTRIES + " watched words, the most it takes. "
                     + "Remove one first.");
@@ -65,6 +66,7 @@ public class WatchedWords {
     public View change(Viewer moderator, long id, WatchedWordRequest request) {
         WatchAction action = action(request.action());
         String phrase = phrase(request.phrase());
+        serialise();
         WatchedWord word = find(id);
         requireNew(phrase, id);
         word.change(phrase, action);
@@ -98,6 +100,15 @@ public class WatchedWords {
             return Screening.NOTHING;
         }
         return new Screening(title == null ? List.of() : list.find(title), list.find(body));
+    }
+
+    /**
+     * Changes to the list one at a time, on every node: two moderators adding the same word at once get a 409, not a
+     * failed insert, and the list never passes its limit. The lock is the list's row among the site's settings.
+     */
+    private void serialise() {
+        em.createNativeQuery("SELECT number FROM site_setting WHERE name = 'watched_words_lock' FOR UPDATE")
+                .getResultList();
     }
 
     private void requireNew(String phrase, Long except) {

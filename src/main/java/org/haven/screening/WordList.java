@@ -35,17 +35,21 @@ public final class WordList {
     private record Compiled(String phrase, WatchAction action, String[] words) {
     }
 
-    private static final WordList EMPTY = new WordList(Map.of(), List.of(), 0);
+    private static final WordList EMPTY = new WordList(Map.of(), List.of(), List.of(), 0);
 
     /** Entries by their first word, when it has no wildcard: one lookup a word of the text. */
     private final Map<String, List<Compiled>> byFirstWord;
     /** Entries whose first word has a wildcard, tried at every word. */
     private final List<Compiled> wildFirst;
+    /** One-word entries in a script written without spaces, looked for inside runs of such script. */
+    private final List<Compiled> unspaced;
     private final int size;
 
-    private WordList(Map<String, List<Compiled>> byFirstWord, List<Compiled> wildFirst, int size) {
+    private WordList(Map<String, List<Compiled>> byFirstWord, List<Compiled> wildFirst, List<Compiled> unspaced,
+                     int size) {
         this.byFirstWord = byFirstWord;
         this.wildFirst = wildFirst;
+        this.unspaced = unspaced;
         this.size = size;
     }
 
@@ -57,16 +61,20 @@ public final class WordList {
     public static WordList of(Collection<Entry> entries) {
         Map<String, List<Compiled>> byFirst = new HashMap<>();
         List<Compiled> wild = new ArrayList<>();
+        List<Compiled> unspaced = new ArrayList<>();
         for (Entry entry : entries) {
-            String[] words = words(entry.phrase(), true).stream().map(w -> w.text).toArray(String[]::new);
+            List<Word> parsed = words(entry.phrase(), true);
+            String[] words = parsed.stream().map(w -> w.text).toArray(String[]::new);
             Compiled compiled = new Compiled(entry.phrase(), entry.action(), words);
-            if (words[0].indexOf('*') >= 0) {
+            if (words.length == 1 && words[0].indexOf('*') < 0 && parsed.get(0).unspaced) {
+                unspaced.add(compiled);
+            } else if (words[0].indexOf('*') >= 0) {
                 wild.add(compiled);
             } else {
                 byFirst.computeIfAbsent(words[0], w -> new ArrayList<>()).add(compiled);
             }
         }
-        return new WordList(Map.copyOf(byFirst), List.copyOf(wild), entries.size());
+        return new WordList(Map.copyOf(byFirst), List.copyOf(wild), List.copyOf(unspaced), entries.size());
     }
 
     public boolean isEmpty() {
@@ -85,6 +93,9 @@ public final class WordList {
         String phrase = normalise(typed.strip()).replaceAll("\\s+", " ");
         if (phrase.length() > MAX_PHRASE) {
             throw new IllegalArgumentException("A watched word or phrase has at most " + MAX_PHRASE + " characters.");
+        }
+        if (phrase.indexOf(',') >= 0) {
+            throw new IllegalArgumentException("A watched word cannot hold a comma: add each word or phrase on its own.");
         }
         if (phrase.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("A watched word cannot hold control characters.");
@@ -107,38 +118,82 @@ public final class WordList {
         return phrase;
     }
 
-    /** Every place an entry is found in {@code text}, in order of where it starts. */
+    /**
+     * Where the entries are found in {@code text}, in order of where they start: the first place of each entry that
+     * refuses, holds or flags (one is all a decision needs), and every place of an entry that censors (the longest at
+     * each word). So the list stays as short as the text, whatever the list of entries.
+     */
     public List<Match> find(String text) {
         if (size == 0 || text == null || text.isEmpty()) {
             return List.of();
         }
         List<Word> words = words(text, false);
         List<Match> found = new ArrayList<>();
+        java.util.Set<Compiled> seen = new java.util.HashSet<>();
         for (int i = 0; i < words.size(); i++) {
-            List<Compiled> exact = byFirstWord.get(words.get(i).text);
-            if (exact != null) {
-                for (Compiled entry : exact) {
-                    matchAt(entry, words, i, found);
+            Match censor = null;
+            List<Compiled> candidates = byFirstWord.getOrDefault(words.get(i).text, List.of());
+            for (List<Compiled> group : List.of(candidates, wildFirst)) {
+                for (Compiled entry : group) {
+                    if (entry.action != WatchAction.CENSOR && seen.contains(entry)) {
+                        continue;
+                    }
+                    Match match = matchAt(entry, words, i);
+                    if (match == null) {
+                        continue;
+                    }
+                    if (entry.action == WatchAction.CENSOR) {
+                        censor = censor == null || match.end() > censor.end() ? match : censor;
+                    } else {
+                        seen.add(entry);
+                        found.add(match);
+                    }
                 }
             }
-            for (Compiled entry : wildFirst) {
-                matchAt(entry, words, i, found);
+            if (censor != null) {
+                found.add(censor);
+            }
+            if (!unspaced.isEmpty() && words.get(i).unspaced) {
+                for (Compiled entry : unspaced) {
+                    if (entry.action != WatchAction.CENSOR && seen.contains(entry)) {
+                        continue;
+                    }
+                    Match match = within(entry, words.get(i), text);
+                    if (match != null) {
+                        seen.add(entry);
+                        found.add(match);
+                    }
+                }
             }
         }
         return found;
     }
 
-    private static void matchAt(Compiled entry, List<Word> words, int at, List<Match> found) {
+    private static Match matchAt(Compiled entry, List<Word> words, int at) {
         if (at + entry.words.length > words.size()) {
-            return;
+            return null;
         }
         for (int k = 0; k < entry.words.length; k++) {
             if (!wordMatches(entry.words[k], words.get(at + k).text)) {
-                return;
+                return null;
             }
         }
-        found.add(new Match(words.get(at).start, words.get(at + entry.words.length - 1).end, entry.phrase,
-                entry.action));
+        return new Match(words.get(at).start, words.get(at + entry.words.length - 1).end, entry.phrase, entry.action);
+    }
+
+    /**
+     * An entry in a script written without spaces (Chinese, Japanese, Thai…) found inside a run of that script: there,
+     * a "word" of the text is a whole sentence. Placed exactly where normalising kept the run's length, else the run.
+     */
+    private static Match within(Compiled entry, Word word, String text) {
+        int at = word.text.indexOf(entry.words[0]);
+        if (at < 0) {
+            return null;
+        }
+        if (word.end - word.start == word.text.length()) {
+            return new Match(word.start + at, word.start + at + entry.words[0].length(), entry.phrase, entry.action);
+        }
+        return new Match(word.start, word.end, entry.phrase, entry.action);
     }
 
     /**
@@ -171,7 +226,11 @@ public final class WordList {
     /** What a censored letter shows as: not a Markdown character, so censoring never changes the formatting. */
     static final char CENSORED = '•';
 
-    private record Word(String text, int start, int end) {
+    /**
+     * A word of a text: its normalised form and where it stands; {@code unspaced}: it holds a script written without
+     * spaces.
+     */
+    private record Word(String text, int start, int end, boolean unspaced) {
     }
 
     private static List<Word> words(String text, boolean pattern) {
@@ -186,16 +245,32 @@ public final class WordList {
             }
             int start = i;
             boolean ascii = true;
+            boolean unspaced = false;
+            StringBuilder kept = null; // only once an invisible character is left out
+            int end = i;
             while (i < length) {
                 cp = text.codePointAt(i);
+                int n = Character.charCount(cp);
+                if (ignorable(cp)) {
+                    if (kept == null) {
+                        kept = new StringBuilder(text.substring(start, i));
+                    }
+                    i += n;
+                    continue;
+                }
                 if (!(wordChar(cp) || pattern && cp == '*')) {
                     break;
                 }
                 ascii &= cp < 128;
-                i += Character.charCount(cp);
+                unspaced |= unspaced(cp);
+                if (kept != null) {
+                    kept.appendCodePoint(cp);
+                }
+                i += n;
+                end = i; // an invisible character after the word's last letter is not part of it
             }
-            String word = text.substring(start, i);
-            words.add(new Word(ascii ? word.toLowerCase(Locale.ROOT) : normalise(word), start, i));
+            String word = kept != null ? kept.toString() : text.substring(start, end);
+            words.add(new Word(ascii ? word.toLowerCase(Locale.ROOT) : normalise(word), start, end, unspaced));
         }
         return words;
     }
@@ -204,41 +279,75 @@ public final class WordList {
         return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * A letter, a digit or a combining mark of any script, or a symbol that is a letter in another dress (circled,
+     * parenthesised or squared letters, which NFKC turns into letters).
+     */
     static boolean wordChar(int cp) {
         if (Character.isLetterOrDigit(cp)) {
             return true;
         }
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK;
+        if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK) {
+            return true;
+        }
+        if (type == Character.OTHER_SYMBOL || type == Character.OTHER_NUMBER) {
+            String plain = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+            return !plain.isEmpty() && plain.codePoints().allMatch(Character::isLetterOrDigit);
+        }
+        return false;
     }
 
-    /** Whether a word of the text matches a word of an entry, where {@code *} stands for any run of characters. */
+    /**
+     * Invisible characters that join or dress a word without being part of it (soft hyphen, joiners, the grapheme
+     * joiner, variation selectors): left out, so that "co\u00ADke" is "coke".
+     */
+    static boolean ignorable(int cp) {
+        return Character.getType(cp) == Character.FORMAT || cp == 0x034F || cp >= 0xFE00 && cp <= 0xFE0F
+                || cp >= 0xE0100 && cp <= 0xE01EF;
+    }
+
+    /** Scripts written without spaces between words. */
+    private static boolean unspaced(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI
+                || script == Character.UnicodeScript.LAO || script == Character.UnicodeScript.KHMER
+                || script == Character.UnicodeScript.MYANMAR;
+    }
+
+    /**
+     * Whether a word of the text matches a word of an entry, where {@code *} stands for any run of characters. The
+     * pieces between stars are found left to right, each at its first place after the one before: linear in the
+     * word's length, whatever the pattern (a backtracking match could take a second on a long word).
+     */
     static boolean wordMatches(String pattern, String word) {
         if (pattern.indexOf('*') < 0) {
             return pattern.equals(word);
         }
-        int p = 0;
-        int w = 0;
-        int star = -1;
-        int mark = 0;
-        while (w < word.length()) {
-            if (p < pattern.length() && pattern.charAt(p) == '*') {
-                star = p++;
-                mark = w;
-            } else if (p < pattern.length() && pattern.charAt(p) == word.charAt(w)) {
-                p++;
-                w++;
-            } else if (star >= 0) {
-                p = star + 1;
-                w = ++mark;
-            } else {
+        String[] pieces = pattern.split("\\*", -1);
+        String first = pieces[0];
+        String last = pieces[pieces.length - 1];
+        int fixed = 0;
+        for (String piece : pieces) {
+            fixed += piece.length();
+        }
+        if (fixed > word.length() || !word.startsWith(first) || !word.endsWith(last)) {
+            return false;
+        }
+        int from = first.length();
+        int until = word.length() - last.length();
+        for (int k = 1; k < pieces.length - 1; k++) {
+            if (pieces[k].isEmpty()) {
+                continue;
+            }
+            int at = word.indexOf(pieces[k], from);
+            if (at < 0 || at + pieces[k].length() > until) {
                 return false;
             }
+            from = at + pieces[k].length();
         }
-        while (p < pattern.length() && pattern.charAt(p) == '*') {
-            p++;
-        }
-        return p == pattern.length();
+        return true;
     }
 }

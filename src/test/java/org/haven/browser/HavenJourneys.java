@@ -95,8 +95,9 @@ abstract class HavenJourneys {
             signOut();
             signIn(signUp());
             openComposeFromHome();
-            browser.type(By.id("title"), "Where to find " + word);
-            browser.type(By.id("body"), "Asking for " + word + " tonight.");
+            // calm words around it: a post the crisis detector reads as danger is never held (WatchedWordsIT)
+            browser.type(By.id("title"), "A question about " + word);
+            browser.type(By.id("body"), "Has anyone here been to a " + word + " meeting?");
             browser.press(Browser.button("Post thread"));
             long threadId = threadIdShown();
             assertTrue(browser.find(By.cssSelector(".held-notice")).getText()

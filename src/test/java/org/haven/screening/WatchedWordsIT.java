@@ -193,10 +193,20 @@ class WatchedWordsIT {
         Problems.assertProblem(409, api.json("POST", "api/v1/posts/" + postId + "/reports",
                 Api.object("reason", "spam"), reader));
 
+        JsonObject seen = api.queueItem(moderator, "review", postId);
+        assertNotNull(seen, "the held post waits in the review lane");
+        assertEquals("held", seen.getString("kind"));
+        assertEquals(List.of(held), reasons(seen));
+        // the writer changes the held post: an approval of the version the moderator read is refused
+        Api.Answer edited = api.json("PUT", "api/v1/posts/" + postId, Api.object("body", "Looking for " + held
+                + " near me, tonight.", "version", started.getJsonObject("post").getJsonNumber("version").longValue()),
+                writer);
+        assertEquals(200, edited.status(), edited.body());
+        assertTrue(edited.json().getJsonObject("post").getBoolean("held"), "still held");
+        Problems.assertProblem(409, api.json("POST", "api/v1/moderation/items/" + seen.getJsonNumber("id")
+                + "/decisions", Api.object("action", "approve", "version", seen.getJsonNumber("version").longValue()),
+                moderator));
         JsonObject item = api.queueItem(moderator, "review", postId);
-        assertNotNull(item, "the held post waits in the review lane");
-        assertEquals("held", item.getString("kind"));
-        assertEquals(List.of(held), reasons(item));
         Api.Answer approved = api.json("POST", "api/v1/moderation/items/" + item.getJsonNumber("id") + "/decisions",
                 Api.object("action", "approve", "version", item.getJsonNumber("version").longValue()), moderator);
         assertEquals(200, approved.status(), approved.body());
@@ -275,21 +285,23 @@ class WatchedWordsIT {
         moderator = api.newModerator("CrisisWords");
         String blocked = word();
         String held = word();
+        String censored = word();
         watch(api, blocked, "block");
         watch(api, held, "hold");
+        watch(api, censored, "censor");
         Api.Member writer = api.newMember("CrisisWriter");
         long threadId = api.startThread(api.newMember("CrisisAsker"), TOPIC, "Tonight", "How is everyone?", false)
                 .getJsonNumber("id").longValue();
 
         Api.Answer posted = api.json("POST", "api/v1/threads/" + threadId + "/posts", Api.object("body",
-                "i took all my pills and i'm scared. " + blocked + " " + held), writer);
+                "i took all my pills and i'm scared. " + blocked + " " + held + " " + censored), writer);
         assertEquals(201, posted.status(), posted.body());
         JsonObject reply = posted.json();
         long postId = reply.getJsonNumber("id").longValue();
         assertFalse(reply.getJsonObject("post").getBoolean("held"), "never held");
         assertFalse(Api.isNull(reply, "crisis"), "the writer gets help");
-        assertTrue(post(api.thread(threadId, null), postId).getString("bodyHtml").contains("pills"),
-                "readers see it as written");
+        String read = post(api.thread(threadId, null), postId).getString("bodyHtml");
+        assertTrue(read.contains("pills") && read.contains(censored), "readers see it as written, nothing censored");
         assertNotNull(api.queueItem(moderator, "care", postId), "it reaches the care lane");
         JsonObject review = api.queueItem(moderator, "review", postId);
         assertEquals("watched-word", review.getString("kind"));
@@ -308,10 +320,12 @@ class WatchedWordsIT {
         long postId = started.getJsonObject("post").getJsonNumber("id").longValue();
         assertTrue(started.getJsonObject("post").getBoolean("held"));
 
+        String marker = word();
         Api.Answer reply = api.json("POST", "api/v1/threads/" + threadId + "/posts",
-                Api.object("body", "i took all my pills and i'm scared"), writer);
+                Api.object("body", "i took all my pills and i'm scared " + marker), writer);
         assertEquals(201, reply.status(), "crisis language is never refused: " + reply.body());
         assertNotNull(api.queueItem(moderator, "care", reply.json().getJsonNumber("id").longValue()));
+        assertEquals(0, found(api, marker), "nothing of a held thread is found, its replies neither");
 
         Api.Answer edited = api.json("PUT", "api/v1/posts/" + postId, Api.object("body",
                 "I don't want to be here anymore. I have the pills ready tonight.", "version",
@@ -320,6 +334,9 @@ class WatchedWordsIT {
         assertFalse(edited.json().getJsonObject("post").getBoolean("held"), "edited into crisis language: published");
         assertTrue(post(api.thread(threadId, null), postId).getString("bodyHtml").contains("pills"));
         assertTrue(listed(api, threadId), "and its thread with it");
+        assertEquals(1, found(api, marker), "and search finds its replies again");
+        JsonObject item = api.queueItem(moderator, "review", postId);
+        assertEquals("watched-word", item.getString("kind"), "nothing is left to approve; the words are still read");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.haven.screening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,7 @@ class WordListTest {
 
     @Test
     void wholeWordsOnlyInAnyCase() {
-        WordList list = list("ass", "flag");
+        WordList list = list("ass", "censor");
         assertEquals(List.of("Ass", "ASS"), found(list, "Ass, class, assess, ASS."));
         assertEquals(List.of(), found(list, "classic passage"));
     }
@@ -44,7 +45,7 @@ class WordListTest {
 
     @Test
     void aPhraseMatchesItsWordsWithAnythingBetweenThem() {
-        WordList list = list("dm me", "flag", "t.me", "block");
+        WordList list = list("dm me", "censor", "t.me", "censor");
         assertEquals(List.of("DM\nme", "dm -- me"), found(list, "DM\nme or dm -- me, not dm mean"));
         assertEquals(List.of("t.me", "t me"), found(list, "t.me/x or t me"));
         assertEquals(List.of(), found(list, "dm"), "half a phrase is not the phrase");
@@ -52,20 +53,58 @@ class WordListTest {
 
     @Test
     void aWildcardStandsForLettersWithinOneWord() {
-        WordList list = list("coke*", "flag", "*dealer", "flag", "m*th", "flag");
+        WordList list = list("coke*", "censor", "*dealer", "censor", "m*th", "censor");
         assertEquals(List.of("coke", "cokehead", "drugdealer", "meth", "myth"),
                 found(list, "coke cokehead drugdealer meth myth coca"));
         assertEquals(List.of(), found(list, "co ke, dealers"), "a wildcard never crosses a word's end");
     }
 
     @Test
-    void everyOccurrenceIsFoundWithItsAction() {
-        WordList list = list("plug", "hold", "dealer", "block");
-        List<WordList.Match> matches = list.find("plug? ask the plug or a dealer");
-        assertEquals(3, matches.size());
+    void anEntryThatDecidesIsFoundOnceAndOneThatCensorsEverywhere() {
+        WordList list = list("plug", "hold", "dealer", "block", "damn", "censor", "damn it", "censor");
+        String text = "plug? damn, ask the plug or a dealer, damn it";
+        List<WordList.Match> matches = list.find(text);
+        assertEquals(List.of("plug", "damn", "dealer", "damn it"),
+                matches.stream().map(m -> text.substring(m.start(), m.end())).toList(),
+                "the first place of each deciding entry; at each word the longest censored entry");
         assertEquals(WatchAction.HOLD, matches.get(0).action());
         assertEquals(WatchAction.BLOCK, matches.get(2).action());
         assertEquals("dealer", matches.get(2).phrase());
+    }
+
+    @Test
+    void invisibleCharactersAndStyledLettersDoNotHideAWord() {
+        WordList list = list("coke", "block");
+        for (String disguised : List.of("co\u00ADke", "co\u2060ke", "coke\uFE0F", "c\u034Foke", "\u24D2\u24DE\u24DA\u24D4",
+                "\uFEFFcoke")) {
+            assertEquals(1, list.find("some " + disguised + " here").size(), disguised);
+        }
+        String text = "\u24D2\u24DE\u24DA\u24D4 and co\u00ADke";
+        assertEquals("•••• and ••\u00AD••", WordList.censor(text, list("coke", "censor").find(text)),
+                "the letters go, the invisible characters stay in place");
+    }
+
+    @Test
+    void inScriptsWithoutSpacesAnEntryIsFoundInsideTheRun() {
+        WordList list = list("毒品", "flag", "ยาบ้า", "flag");
+        assertEquals(List.of("毒品"), found(list, "我要买毒品吗"));
+        assertEquals(List.of("ยาบ้า"), found(list, "ใครมียาบ้าบ้าง"));
+        assertEquals(List.of(), found(list, "我要买药品吗"));
+    }
+
+    @Test
+    void wildcardsMatchPiecesInOrderWithoutOverlap() {
+        assertTrue(WordList.wordMatches("a*b*c", "axxbyyc"));
+        assertTrue(WordList.wordMatches("a*b*c", "abc"));
+        assertFalse(WordList.wordMatches("a*b*c", "acb"));
+        assertFalse(WordList.wordMatches("ab*ba", "aba"), "the start and the end may not share letters");
+        assertTrue(WordList.wordMatches("ab*ba", "abba"));
+        assertTrue(WordList.wordMatches("a*bb*a", "abba"));
+        assertFalse(WordList.wordMatches("x*ab*b", "xbab"), "a middle piece may not reach into the end");
+        assertTrue(WordList.wordMatches("*aa*", "baab"));
+        String longWord = "o".repeat(20_000);
+        assertFalse(WordList.wordMatches("*" + "o".repeat(30) + "a", longWord));
+        assertTrue(WordList.wordMatches("o*o*o", longWord));
     }
 
     @Test
@@ -83,7 +122,7 @@ class WordListTest {
     void theStoredFormIsNormalisedAndBounded() {
         assertEquals("dm me", WordList.canonical("  DM \t Me "));
         assertEquals("dm", WordList.canonical("ＤＭ"));
-        for (String refused : Arrays.asList(null, "", "   ", "*", "**", "a*", "!!!", "x".repeat(61),
+        for (String refused : Arrays.asList(null, "", "   ", "*", "**", "a*", "!!!", "x".repeat(61), "buy, now",
                 "one two three four five six seven", "bad\u0007word")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WordList.canonical(refused),
                     String.valueOf(refused));

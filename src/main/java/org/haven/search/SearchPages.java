@@ -37,6 +37,12 @@ public class SearchPages {
     CurrentMember current;
 
     @Inject
+    SearchLimit limit;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.servlet.http.HttpServletRequest http;
+
+    @Inject
     Pages pages;
 
     /** What the form shows: the parameters as typed, so that a refused search keeps them. */
@@ -90,20 +96,21 @@ public class SearchPages {
             return pages.page("search.jte", model); // the empty form
         }
         try {
+            limit.admit(q, current.viewer().orElse(null), http.getRemoteAddr());
             SearchService.Results results = search.search(SearchRequest.parse(q, topic, from, to, sort, page),
                     current.viewer().orElse(null));
             model.put("results", results);
             model.put("help", results.crisis());
             return pages.page("search.jte", model);
         } catch (ApiException refused) {
-            if (refused.status() != 400) {
+            if (refused.status() != 400 && refused.status() != 429) {
                 throw refused;
             }
             model.put("errors", FormErrors.of(refused));
             if (q != null && !q.isBlank()) {
                 model.put("help", search.helpFor(q, current.viewer().orElse(null)));
             }
-            return pages.page(400, "search.jte", model);
+            return Pages.refusal(refused, pages.page(refused.status(), "search.jte", model));
         }
     }
 }

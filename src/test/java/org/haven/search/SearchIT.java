@@ -71,6 +71,28 @@ class SearchIT {
     }
 
     @Test
+    void aMemberSearchingTooFastIsAskedToWaitButACrisisQueryIsAlwaysAnswered() {
+        Api api = new Api(base);
+        Api.Member member = api.newMember("FastSearcher");
+        for (int i = 0; i < 60; i++) {
+            Api.Answer answer = api.get("api/v1/search?q=craving+" + i, member);
+            assertEquals(200, answer.status(), "search " + (i + 1) + ": " + answer.body());
+        }
+        Api.Answer refused = api.get("api/v1/search?q=craving", member);
+        Problems.assertProblem(429, refused);
+        assertNotNull(refused.header("Retry-After"), "says when to try again");
+        Api.Answer page = api.get("search?q=craving", Api.cookie("haven_session", member.token()));
+        Problems.assertPage(429, page);
+        assertTrue(page.body().contains("You have searched many times in the last minute"), page.body());
+
+        Api.Answer crisis = api.get("api/v1/search?q=how+many+pills+to+not+wake+up", member);
+        assertEquals(200, crisis.status(), "a query in crisis language is never refused: " + crisis.body());
+        assertFalse(Api.isNull(crisis.json(), "crisis"), "and its help comes first");
+        assertEquals(200, api.get("api/v1/search?q=craving", api.newMember("OtherSearcher")).status(),
+                "the limit is the member's own");
+    }
+
+    @Test
     void aPostIsFoundAsSoonAsItIsAcknowledgedWithItsWordsMarkedAndAnEditReplacesItsWords() {
         Api api = new Api(base);
         String word = word();

@@ -87,6 +87,15 @@ class PrivacyIT {
                 Api.object("reason", marker.substring(0, 25), "note", null), friend).status());
         api.get("api/v1/me/export", member);
         // searches, good and bad, in words the detector reads as someone in danger too
+        // a watched word refuses a post: the refusal names the list's entry, never the words as written (Liberty
+        // writes an incident file with the message of a refusal thrown inside a transaction)
+        Api.Member moderator = api.newModerator("PrivacyModerator");
+        String entry = "pm" + UUID.randomUUID().toString().replaceAll("[^a-z]", "");
+        long watched = api.json("POST", "api/v1/moderation/watched-words", Api.object("phrase", entry + "*",
+                "action", "block"), moderator).json().getJsonNumber("id").longValue();
+        assertEquals(400, api.json("POST", "api/v1/threads/" + thread + "/posts", Api.object("body", "Call "
+                + entry + marker), member).status());
+        api.send("DELETE", "api/v1/moderation/watched-words/" + watched, null, null, moderator.bearer());
         assertEquals(200, api.get("api/v1/search?q=" + marker + "+pills+to+not+wake+up", member).status());
         assertEquals(400, api.get("api/v1/search?q=" + marker + "&from=" + marker).status());
         assertEquals(200, api.get("search?q=" + marker + "&sort=newest").status());

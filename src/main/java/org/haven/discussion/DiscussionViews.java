@@ -65,12 +65,13 @@ public final class DiscussionViews {
 
     /**
      * A post as {@code viewerId} sees it. A hidden post keeps its text for moderators (marked {@code hidden}, so they
-     * can review the decision) and for its author's export, never for other readers. A post held for approval is read
+     * can review the decision) and for its writer, never for other readers. A post held for approval is read
      * by its author and the moderators only (marked {@code held}).
      */
     static PostView post(Post p, Long viewerId, boolean moderator) {
         boolean yours = viewerId != null && p.isBy(viewerId);
-        boolean readable = p.shown() || p.hidden() && moderator || p.held() && (moderator || yours);
+        // a hidden or held post: its writer reads what they wrote (the notice of a hide links to it), as moderators do
+        boolean readable = p.shown() || (p.hidden() || p.held()) && (moderator || yours);
         return new PostView(p.id(), readable ? authorName(p.author(), p.anonymous()) : "", p.anonymous(),
                 p.opening(), readable ? p.bodyHtml() : "", p.createdAt(), p.editedAt(), p.helpfulCount(),
                 p.supportCount(), p.deleted(), yours, p.version(), p.hidden(), readable ? p.moderatorNote() : null,

@@ -183,6 +183,8 @@ class DecisionsIT {
                 .contains("\"Spare\""), "nor its writer, in the thread or the topic's list: " + read);
         assertTrue(api.thread(threadId, moderator).getJsonArray("posts").getJsonObject(0).getString("bodyHtml")
                 .contains("leftover bars"), "moderators still read what was hidden");
+        assertTrue(api.thread(threadId, author).getJsonArray("posts").getJsonObject(0).getString("bodyHtml")
+                .contains("leftover bars"), "and so does its writer, whom a notice tells why");
         Api.Answer answer = api.json("POST", "api/v1/threads/" + threadId + "/posts", Api.object("body",
                 "I'll take some", "anonymous", false), reader);
         assertEquals(409, answer.status(), "a thread whose opening post is hidden takes no replies: " + answer.body());

@@ -132,6 +132,12 @@ class WebEdgeIT {
         assertTrue(paths.containsKey("/api/v1/threads/{id}"), paths.keySet().toString());
         paths.keySet().forEach(path -> assertTrue(path.startsWith("/api/v1/"), "a page or asset in the API document: " + path));
         assertFalse(answer.body().contains("/sign-in"), "pages are not part of the API");
+        // bodies are described field by field, so that a client knows what to send
+        JsonObject schemas = answer.json().getJsonObject("components").getJsonObject("schemas");
+        assertEquals(java.util.Set.of("title", "body", "anonymous"),
+                schemas.getJsonObject("NewThread").getJsonObject("properties").keySet());
+        assertTrue(schemas.getJsonObject("DecisionRequest").getJsonObject("properties").keySet()
+                .containsAll(java.util.Set.of("action", "reason", "version")), schemas.toString());
     }
 
     @Test

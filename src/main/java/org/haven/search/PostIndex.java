@@ -467,6 +467,19 @@ final class PostIndex implements Closeable {
     private static final int SNIPPET_CHARS = 220;
 
     /**
+     * A thread's title as HTML, escaped, with the words {@code query} matched in {@code <mark>}: the whole title or, when
+     * the highlighter would give only part of it (or nothing matched), the whole title unmarked.
+     */
+    String markedTitle(Query query, String title) throws IOException {
+        Object highlighted = query == null ? null : highlighter.highlightWithoutSearcher(TITLE, query, title, 1);
+        String whole = escape(title);
+        if (highlighted instanceof String html && html.replace("<mark>", "").replace("</mark>", "").equals(whole)) {
+            return html;
+        }
+        return whole;
+    }
+
+    /**
      * One highlighter for every snippet (it keeps no state between calls). It reads the whole text: a post's text is
      * at most 20,000 characters, above Lucene's default of 10,000.
      */
@@ -478,7 +491,7 @@ final class PostIndex implements Closeable {
             .withMaxLength(Integer.MAX_VALUE - 1)
             .build();
 
-    /** HTML-escapes text for the snippet, as the highlighter's formatter escapes around the marks. */
+    /** HTML-escapes text for the snippet exactly as the highlighter's formatter escapes around the marks. */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
@@ -489,6 +502,7 @@ final class PostIndex implements Closeable {
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#x27;");
+                case '/' -> out.append("&#x2F;");
                 default -> out.append(c);
             }
         }

@@ -266,11 +266,11 @@ public class SearchService implements StartupTask {
     }
 
     /**
-     * One result: where it is, and a passage of it with the words found marked (escaped HTML). {@code reply} is false
-     * for a thread's opening post.
+     * One result: where it is, its thread's title (as text, and as escaped HTML with the words found marked), and a
+     * passage of it with the words found marked (escaped HTML). {@code reply} is false for a thread's opening post.
      */
-    public record Hit(long threadId, long postId, boolean reply, String title, String snippet, TopicRef topic,
-            OffsetDateTime createdAt) {
+    public record Hit(long threadId, long postId, boolean reply, String title, String titleHtml, String snippet,
+            TopicRef topic, OffsetDateTime createdAt) {
     }
 
     /** How many results one topic has (for the filters beside the results). */
@@ -309,6 +309,7 @@ public class SearchService implements StartupTask {
                 PostFeed.Shown post = shown.get(hit.postId());
                 if (post != null) { // hidden or deleted since the index last caught up: not shown
                     hits.add(new Hit(post.threadId(), post.postId(), !post.opening(), post.title(),
+                            current.markedTitle(found.query(), post.title()),
                             post.bodyShown() ? current.snippet(found.query(), post.text()) : PostIndex.escape(post.text()),
                             post.topic(), post.createdAt()));
                 }

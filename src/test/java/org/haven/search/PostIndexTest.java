@@ -220,6 +220,17 @@ class PostIndexTest {
     }
 
     @Test
+    void titlesAreEscapedAndMarkTheWordsFoundOrStayWhole() throws IOException {
+        add(post(1, "cravings", "Urges & <b>evenings</b>", "How do you get through them?", JAN, 0));
+        PostIndex.Found found = index.search(new SearchRequest("craving evening", null, null, null, false, 1), 10);
+        assertEquals("<mark>Urges</mark> &amp; &lt;b&gt;<mark>evenings</mark>&lt;&#x2F;b&gt;",
+                index.markedTitle(found.query(), "Urges & <b>evenings</b>"), "a synonym and a stem are marked");
+        assertEquals("Mornings &amp; coffee", index.markedTitle(found.query(), "Mornings & coffee"),
+                "nothing matched: the whole title, escaped");
+        assertEquals("Mornings", index.markedTitle(null, "Mornings"));
+    }
+
+    @Test
     void aRemovedPostIsNotFoundAndItsWordsLeaveTheFilesWhenPurged(@TempDir Path dir) throws IOException {
         index.close();
         directory = FSDirectory.open(dir);

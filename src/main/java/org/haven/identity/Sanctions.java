@@ -65,10 +65,15 @@ public class Sanctions {
         switch (sanction) {
             case WARN -> notify(memberId, MemberNotice.Kind.WARNING, reason, postId, null, now);
             case SUSPEND -> {
-                if (!suspended || suspendUntil.isAfter(running)) {
+                boolean longer = !suspended || suspendUntil.isAfter(running);
+                if (longer) {
                     suspendUntil(memberId, suspendUntil);
                 }
-                notify(memberId, MemberNotice.Kind.SUSPENSION, reason, postId, suspendUntil, now);
+                // the member reads when it really ends: the longer of the two, a ban still a ban
+                OffsetDateTime ends = longer ? suspendUntil : running;
+                boolean banned = !ends.isBefore(Member.BANNED);
+                notify(memberId, banned ? MemberNotice.Kind.BAN : MemberNotice.Kind.SUSPENSION, reason, postId,
+                        banned ? null : ends, now);
             }
             case BAN -> {
                 suspendUntil(memberId, Member.BANNED);

@@ -190,6 +190,7 @@ class SanctionsIT {
         assertEquals(200, act(api, moderator, postOf(api.startThread(writer, TOPIC, "Crisis", "i took all my pills and "
                 + "i'm scared", true)), "suspend", "Spam.", 1).status());
         assertTrue(api.get("api/v1/me/notices", writer).json().getBoolean("banned"), "still banned");
+        assertEquals("ban", notices(api, writer).get(0).getString("kind"), "and the writer reads that they still are");
         assertTrue(api.get("api/v1/me/export", writer).body().contains("bannedFromWriting"));
 
         // the same answer whoever wrote the post: a moderator posting anonymously is suspended like anyone (from

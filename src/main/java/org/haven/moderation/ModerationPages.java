@@ -523,18 +523,21 @@ public class ModerationPages {
     /** What brought a review item: watched words (a post held for approval, or flagged), members' reports, or both. */
     static String reviewLabel(CareQueue.CareItemView item) {
         List<String> reported = item.reports().stream().map(CareQueue.ReportView::reason).toList();
-        List<String> watched = item.reasons().stream().filter(r -> !reported.contains(r)).map(w -> "\u201c" + w
-                + "\u201d").toList();
-        String words = String.join(", ", watched);
+        String newcomerReason = org.haven.screening.Premoderation.REASON;
+        boolean newcomer = item.reasons().contains(newcomerReason);
+        String words = String.join(", ", item.reasons().stream()
+                .filter(r -> !reported.contains(r) && !r.equals(newcomerReason)).map(w -> "\u201c" + w + "\u201d")
+                .toList());
         String reports = item.reports().isEmpty() ? null : "Reported: " + String.join("; ", item.reports().stream()
                 .map(CareQueue.ReportView::label).distinct().toList());
-        boolean newcomer = item.reasons().contains(org.haven.screening.Premoderation.REASON);
-        String phrases = String.join(", ", watched.stream()
-                .filter(w -> !w.equals("\u201c" + org.haven.screening.Premoderation.REASON + "\u201d")).toList());
-        String why = newcomer ? (phrases.isEmpty() ? "a new member's first post" : "a new member's first post; "
-                + "watched words: " + phrases) : "watched words: " + phrases;
-        String screened = "held".equals(item.kind()) ? "Waiting for approval (" + why + ")"
-                : watched.isEmpty() ? null : "Flagged by watched words: " + words;
+        String screened;
+        if ("held".equals(item.kind())) {
+            String why = newcomer ? "a new member's first post" : "";
+            why += words.isEmpty() ? "" : (why.isEmpty() ? "" : "; ") + "watched words: " + words;
+            screened = "Waiting for approval (" + why + ")";
+        } else {
+            screened = words.isEmpty() ? null : "Flagged by watched words: " + words;
+        }
         if (screened == null) {
             return reports != null ? reports : "Reported (the member who reported it has since left Haven)";
         }

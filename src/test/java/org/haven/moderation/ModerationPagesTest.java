@@ -41,4 +41,26 @@ class ModerationPagesTest {
                 new ModerationPages.WordsRead("want to die", "wish-to-die, wish-to-die-first-person"),
                 new ModerationPages.WordsRead("die", "wish-death")), ModerationPages.wordsRead(matches));
     }
+
+    private static CareQueue.CareItemView review(String kind, List<String> reasons, List<CareQueue.ReportView> reports) {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-12-07T10:00:00Z");
+        return new CareQueue.CareItemView(1, "review", kind, 0, null, 2L, 3L, "", reasons, List.of(), reports,
+                reports.size(), at, 0, 1, null, null, false);
+    }
+
+    @Test
+    void aReviewItemSaysWhatBroughtIt() {
+        String newcomer = org.haven.screening.Premoderation.REASON;
+        assertEquals("Waiting for approval (a new member's first post)",
+                ModerationPages.reviewLabel(review("held", List.of(newcomer), List.of())));
+        assertEquals("Waiting for approval (a new member's first post; watched words: \u201cplug\u201d)",
+                ModerationPages.reviewLabel(review("held", List.of("plug", newcomer), List.of())));
+        assertEquals("Waiting for approval (watched words: \u201cplug\u201d, \u201ct.me\u201d)",
+                ModerationPages.reviewLabel(review("held", List.of("plug", "t.me"), List.of())));
+        CareQueue.ReportView spam = new CareQueue.ReportView("spam", "Spam", null,
+                java.time.OffsetDateTime.parse("2026-12-07T10:00:00Z"));
+        assertEquals("Flagged by watched words: \u201cplug\u201d. Reported: Spam",
+                ModerationPages.reviewLabel(review("watched-word", List.of("plug", "spam"), List.of(spam))));
+        assertEquals("Reported: Spam", ModerationPages.reviewLabel(review("report", List.of("spam"), List.of(spam))));
+    }
 }

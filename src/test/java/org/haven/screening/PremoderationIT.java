@@ -85,6 +85,18 @@ class PremoderationIT {
                 Api.object("action", "approve", "version", item.getJsonNumber("version").longValue()), moderator)
                 .status());
 
+        // an edit of their only published post is new words no moderator read: it waits again
+        JsonObject approvedFirst = api.thread(first.getJsonNumber("id").longValue(), newcomer).getJsonArray("posts")
+                .getJsonObject(0);
+        Api.Answer edited = api.json("PUT", "api/v1/posts/" + firstPost, Api.object("body", "Day three. Edited.",
+                "version", approvedFirst.getJsonNumber("version").longValue()), newcomer);
+        assertEquals(200, edited.status(), edited.body());
+        assertTrue(held(edited.json()), "an edit that leaves no other published post is held");
+        JsonObject again = api.queueItem(moderator, "review", firstPost);
+        assertEquals(200, api.json("POST", "api/v1/moderation/items/" + again.getJsonNumber("id") + "/decisions",
+                Api.object("action", "approve", "version", again.getJsonNumber("version").longValue()), moderator)
+                .status());
+
         assertFalse(held(api.reply(newcomer, threadId, "Thank you all", false)), "one published: no longer held");
 
         // crisis language is never held, however new the writer
